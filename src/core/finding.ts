@@ -1,0 +1,31 @@
+/** A finding: something a rule (or the reader) has to say about one cell. */
+export type Severity = "error" | "warning" | "info";
+
+export interface Message {
+  zh: string;
+  en: string;
+}
+
+export type Lang = keyof Message;
+
+/** A change that fixes a finding: the cell gets this value or formula. */
+export interface FixEdit {
+  sheet: string;
+  cell: string;
+  value?: string | number;
+  formula?: string;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  sheet: string;
+  /** The one A1 address the finding is about. */
+  cell: string;
+  /** Other cells involved. */
+  related: string[];
+  message: Message;
+  fix?: FixEdit[];
+}
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -1,0 +1,33 @@
+/**
+ * A rule, as ESLint has them: metadata (id, severity, category, docs, messages) and a check over the table model.
+ * Rules never touch Office.js or exceljs.
+ */
+import type { FixEdit, Message, Severity } from "../finding";
+import type { GoalTable } from "../model";
+
+export type RuleCategory = "amount" | "value" | "taxonomy" | "structure";
+
+export interface RuleDocs {
+  /** One paragraph: what the rule checks and why. */
+  description: Message;
+  /** A bad and a good example, as a user would type them. */
+  bad?: string;
+  good?: string;
+}
+
+export interface Report {
+  cell: string;
+  related?: string[];
+  message: Message;
+  fix?: FixEdit[];
+}
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  category: RuleCategory;
+  /** Short title, zh and en. */
+  title: Message;
+  docs: RuleDocs;
+  check(table: GoalTable, report: (r: Report) => void): void;
+}
