@@ -140,14 +140,13 @@ function findUnit(region: Region) {
 
 function findYear(sheet: Sheet, region: Region, title: Region["labels"][number] | undefined): YearField | undefined {
   if (title) {
-    const y = yearIn(title.norm);
+    const y = yearIn(title.norm, "title");
     if (y) return { value: y, cell: sheet.ref(title.row, title.col).address };
   }
   const from = title ? title.row + 1 : region.top;
   for (const l of region.labels) {
     if (l.row < from || l.row > from + 3) continue;
-    if (l.norm.length > 24) continue;
-    const y = yearIn(l.norm);
+    const y = yearIn(l.norm, "line");
     if (y) return { value: y, cell: sheet.ref(l.row, l.col).address };
   }
   return undefined;
@@ -168,19 +167,14 @@ function valueOf(sheet: Sheet, row: number, col: number, opts: { below?: boolean
     firstRight ??= ref;
     if (ref.text !== "") return ref;
   }
-  if (opts.below !== false) {
-    const r = ext.bottom + 1;
-    if (r <= sheet.bottom) {
-      const m = sheet.master(r, col);
-      const norm = sheet.norm(m.row, m.col);
-      const ref = sheet.ref(m.row, m.col);
-      if (m.row === r && ref.text !== "" && !isLabel(norm)) {
-        // Only if this cell is not itself the start of a labelled row (a label to its left).
-        return ref;
-      }
-    }
+  let below: CellRef | undefined;
+  if (opts.below !== false && ext.bottom + 1 <= sheet.bottom) {
+    const m = sheet.master(ext.bottom + 1, col);
+    if (m.row === ext.bottom + 1 && !isLabel(sheet.norm(m.row, m.col))) below = sheet.ref(m.row, m.col);
   }
-  return firstRight;
+  if (below && below.text !== "") return below;
+  // Nothing filled in: the cell where the value belongs, beside the label or (for a header) under it.
+  return firstRight ?? below;
 }
 
 function labelled(sheet: Sheet, l: { row: number; col: number; norm: string }, opts: { sameCell?: boolean; below?: boolean } = {}): LabelledField {

@@ -70,9 +70,12 @@ export function unitIn(norm: string): "万元" | "元" | undefined {
   return (m[1] ?? m[2] ?? m[3] ?? m[4]) as "万元" | "元";
 }
 
-/** A budget year in a title or year line: "（2021 年）", "2021年度", "(2021年)". */
-export function yearIn(norm: string): number | undefined {
-  const m = /(?:^|\(|[^0-9])((?:19|20)\d\d)年/.exec(norm) ?? /^\(?((?:19|20)\d\d)\)?$/.exec(norm);
+/** A budget year in a title ("2021年度部门…") or on a year line: "（2021 年）", "2021年度", "预算年度：2021". */
+export function yearIn(norm: string, where: "title" | "line"): number | undefined {
+  const m =
+    where === "title"
+      ? /(?:^|\(|[^0-9])((?:19|20)\d\d)年/.exec(norm)
+      : /^\(?(?:预算)?(?:年度:?)?((?:19|20)\d\d)(?:年度?)?(?:预算)?\)?$/.exec(norm);
   if (!m) return undefined;
   const y = Number(m[1]);
   return y >= 1990 && y <= 2100 ? y : undefined;
