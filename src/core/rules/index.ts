@@ -8,6 +8,7 @@ import { missingTotalRow } from "./structure/missing-total-row";
 import { missingFunding } from "./structure/missing-funding";
 import { missingGoal } from "./structure/missing-goal";
 import { missingIndicators } from "./structure/missing-indicators";
+import { VALUE_RULES } from "./value";
 
 export const ALL_RULES: readonly Rule[] = [
   missingTitle,
@@ -18,4 +19,5 @@ export const ALL_RULES: readonly Rule[] = [
   missingFunding,
   missingGoal,
   missingIndicators,
+  ...VALUE_RULES,
 ];

@@ -1,0 +1,218 @@
+/**
+ * The 指标值 rules. Cases edit one value of a good table; rows of the small department table (default layout):
+ * 12 培训班次 (数量), 13 维修校舍数量 (数量), 14 培训合格率 (质量), 15 培训按时完成率 (时效), 16 人均培训成本 (成本),
+ * 17 教师业务能力 (社会效益), 18 生态效益指标 (empty), 19 办学条件, 20 教师满意度, 21 家长满意度; values in column F.
+ */
+import { buildTable } from "../builder/layout";
+import { SMALL_DEPARTMENT, SMALL_PROJECT } from "../fixtures/small";
+import { SAMPLE_2021 } from "../fixtures/sample-2021-urho";
+import { tableSheet, withCells } from "../support/edit";
+import { testRule } from "../support/rule-tester";
+import { VALUE_RULES } from "../../src/core/rules/value";
+import { valueEmpty } from "../../src/core/rules/value/empty";
+import { valuePlaceholder } from "../../src/core/rules/value/placeholder";
+import { valueForbiddenChar } from "../../src/core/rules/value/forbidden-char";
+import { valueOperator } from "../../src/core/rules/value/operator";
+import { valueNoOperator } from "../../src/core/rules/value/no-operator";
+import { valueMissingUnit } from "../../src/core/rules/value/missing-unit";
+import { valueLookalikeDigit } from "../../src/core/rules/value/lookalike-digit";
+import { valueFullwidth } from "../../src/core/rules/value/fullwidth";
+import { valueNegative } from "../../src/core/rules/value/negative";
+import { valueFractionalCount } from "../../src/core/rules/value/fractional-count";
+import { valueRateOver100 } from "../../src/core/rules/value/rate-over-100";
+import { valueGe100 } from "../../src/core/rules/value/ge-100";
+import { valueUnitCategory } from "../../src/core/rules/value/unit-category";
+import { valueExcelSerial } from "../../src/core/rules/value/excel-serial";
+import { valueTooLong } from "../../src/core/rules/value/too-long";
+import { valueAsciiOperator } from "../../src/core/rules/value/ascii-operator";
+import { valueNote } from "../../src/core/rules/value/note";
+import { valueSplitForm } from "../../src/core/rules/value/split-form";
+import { valueDirection } from "../../src/core/rules/value/direction";
+import { readSheet } from "../../src/core/reader";
+import { runRules } from "../../src/core/check";
+
+const dept = tableSheet(buildTable(SMALL_DEPARTMENT).workbook);
+const sample = tableSheet(buildTable(SAMPLE_2021).workbook);
+const proj = tableSheet(buildTable(SMALL_PROJECT).workbook);
+// Split form (department, default label column): 目标值 in H, 计算符号 in G, 计量单位 in I, 指标方向 in F.
+const split = tableSheet(buildTable(SMALL_DEPARTMENT, { indicatorForm: "split" }).workbook);
+const goodOnes = [
+  { name: "small department", sheet: dept },
+  { name: "the 2021 sample", sheet: sample },
+  { name: "project", sheet: proj },
+  { name: "split form", sheet: split },
+];
+const v = (cells: Record<string, string | number | null>) => withCells(dept, cells);
+
+testRule(valueEmpty, {
+  valid: goodOnes,
+  invalid: [
+    { name: "one value emptied", sheet: v({ F12: null }), cells: ["F12"] },
+    { name: "blank text", sheet: v({ F20: "  " }), cells: ["F20"] },
+    { name: "split target emptied", sheet: withCells(split, { H12: null, G12: null, I12: null }), cells: ["H12"] },
+  ],
+});
+
+testRule(valuePlaceholder, {
+  valid: goodOnes,
+  invalid: [
+    { name: "≥**%", sheet: v({ F14: "≥**%" }), cells: ["F14"] },
+    { name: "……", sheet: v({ F17: "……" }), cells: ["F17"] },
+    { name: "指标2:", sheet: v({ F12: "指标2:" }), cells: ["F12"] },
+    { name: "≥**人 and XX", sheet: v({ F12: "≥**人", F13: "XX处" }), cells: ["F12", "F13"] },
+  ],
+});
+
+testRule(valueForbiddenChar, {
+  valid: [...goodOnes, { name: "a placeholder is reported by value/placeholder only", sheet: v({ F14: "≥**%" }) }],
+  invalid: [
+    { name: "date with dashes", sheet: v({ F15: "2022-12-31" }), cells: ["F15"] },
+    { name: "underscore", sheet: v({ F12: "≥5_次" }), cells: ["F12"] },
+    { name: "range with a dash", sheet: v({ F20: "90%-95%" }), cells: ["F20"] },
+  ],
+});
+
+testRule(valueOperator, {
+  valid: goodOnes,
+  invalid: [
+    { name: "two operators", sheet: v({ F14: "≥=100%" }), cells: ["F14"] },
+    { name: "a range", sheet: v({ F20: "≥90%≤100%" }), cells: ["F20"] },
+    { name: "operator without number", sheet: v({ F17: "≥提升" }), cells: ["F17"] },
+  ],
+});
+
+testRule(valueNoOperator, {
+  valid: [...goodOnes, { name: "qualitative and dates need none", sheet: v({ F15: "2022年12月31日前", F17: "有效提升" }) }],
+  invalid: [
+    { name: "100%", sheet: v({ F14: "100%" }), cells: ["F14"] },
+    { name: "3处", sheet: v({ F13: "3处" }), cells: ["F13"] },
+  ],
+});
+
+testRule(valueMissingUnit, {
+  valid: goodOnes,
+  invalid: [
+    { name: ">=85", sheet: v({ F20: ">=85" }), cells: ["F20"] },
+    { name: "≥5", sheet: v({ F12: "≥5" }), cells: ["F12"] },
+  ],
+});
+
+testRule(valueLookalikeDigit, {
+  valid: goodOnes,
+  invalid: [
+    { name: "1OO%", sheet: v({ F14: "=1OO%" }), cells: ["F14"] },
+    { name: "l0次", sheet: v({ F12: "≥l0次" }), cells: ["F12"] },
+  ],
+});
+
+testRule(valueFullwidth, {
+  valid: goodOnes,
+  invalid: [{ name: "full-width digits and percent", sheet: v({ F20: "≥９０％" }), cells: ["F20"] }],
+});
+
+testRule(valueNegative, {
+  valid: goodOnes,
+  invalid: [{ name: "negative count", sheet: v({ F12: "-3次" }), cells: ["F12"] }],
+});
+
+testRule(valueFractionalCount, {
+  valid: [...goodOnes, { name: "万人次 may be fractional", sheet: v({ F12: "≥0.5万人次" }) }],
+  invalid: [
+    { name: "2.5人", sheet: v({ F12: "≥2.5人" }), cells: ["F12"] },
+    { name: "0.5户", sheet: v({ F13: "=0.5户" }), cells: ["F13"] },
+  ],
+});
+
+testRule(valueRateOver100, {
+  valid: [...goodOnes, { name: "a growth rate may exceed 100%", sheet: v({ F17: "≥120%", D17: "营业收入增长率" }) }],
+  invalid: [
+    { name: "pass rate 292%", sheet: v({ F14: "292%" }), cells: ["F14"] },
+    { name: "satisfaction ≥120%", sheet: v({ F20: "≥120%" }), cells: ["F20"] },
+    { name: "timeliness >100%", sheet: v({ F15: ">100%" }), cells: ["F15"] },
+  ],
+});
+
+testRule(valueGe100, {
+  valid: goodOnes,
+  invalid: [
+    { name: "≥100%", sheet: v({ F14: "≥100%" }), cells: ["F14"] },
+    { name: "split ≥ 100 %", sheet: withCells(split, { G14: "≥" }), cells: ["H14"] },
+  ],
+});
+
+testRule(valueUnitCategory, {
+  valid: [
+    ...goodOnes,
+    { name: "qualitative cost is fine", sheet: v({ F16: "不超预算" }) },
+    { name: "a time limit", sheet: v({ F15: "≤3个工作日" }) },
+  ],
+  invalid: [
+    { name: "cost without currency", sheet: v({ F16: "≤28.40/株" }), cells: ["F16"] },
+    { name: "satisfaction as a count", sheet: v({ F20: "≥90人" }), cells: ["F20"] },
+    { name: "quality as a count", sheet: v({ F14: "≥3处" }), cells: ["F14"] },
+    { name: "timeliness as a count", sheet: v({ F15: "≥3次" }), cells: ["F15"] },
+    { name: "cost as a count", sheet: v({ F16: "≤3次" }), cells: ["F16"] },
+  ],
+});
+
+testRule(valueExcelSerial, {
+  valid: [...goodOnes, { name: "a real date text", sheet: v({ F15: "2021年12月31日前" }) }],
+  invalid: [
+    { name: "44561 as a number", sheet: v({ F15: 44561 }), cells: ["F15"] },
+    { name: "44561 as text", sheet: v({ F15: "44561" }), cells: ["F15"] },
+  ],
+});
+
+testRule(valueTooLong, {
+  valid: goodOnes,
+  invalid: [{ name: "61 characters", sheet: v({ F17: "有效提升".repeat(15) + "好" }), cells: ["F17"] }],
+});
+
+testRule(valueAsciiOperator, {
+  valid: [...goodOnes, { name: "split form has its own column", sheet: withCells(split, { G12: ">=" }) }],
+  invalid: [
+    { name: ">=", sheet: v({ F20: ">=90%" }), cells: ["F20"] },
+    { name: "<= and ＞＝", sheet: v({ F16: "<=0.3万元", F21: "＞＝90％" }), cells: ["F16", "F21"] },
+  ],
+});
+
+testRule(valueNote, {
+  valid: goodOnes,
+  invalid: [{ name: "100%(历史标准)", sheet: v({ F14: "=100%（历史标准）" }), cells: ["F14"] }],
+});
+
+testRule(valueSplitForm, {
+  valid: goodOnes,
+  invalid: [
+    { name: "unknown operator", sheet: withCells(split, { G12: "大于" }), cells: ["G12"] },
+    { name: "target not a number", sheet: withCells(split, { H14: "一百" }), cells: ["H14"] },
+    { name: "unit missing", sheet: withCells(split, { I12: null }), cells: ["I12"] },
+  ],
+});
+
+testRule(valueDirection, {
+  valid: goodOnes,
+  invalid: [
+    { name: "正向 with ≤", sheet: withCells(split, { F12: "正向", G12: "≤" }), cells: ["F12"] },
+    { name: "反向 with ≥", sheet: withCells(split, { F16: "反向", G16: "≥" }), cells: ["F16"] },
+  ],
+});
+
+describe("fixes", () => {
+  const fixesOf = (sheet: Parameters<typeof readSheet>[0]) => runRules(readSheet(sheet).tables[0], VALUE_RULES).filter((f) => f.fix);
+  test.each([
+    ["≥100%", "F14", "=100%"],
+    [">=90%", "F20", "≥90%"],
+    ["=1OO%", "F14", "=100%"],
+    ["≥９０％", "F20", "≥90%"],
+  ])("%s in %s becomes %s", (value, cell, fixed) => {
+    const f = fixesOf(v({ [cell]: value }));
+    expect(f).toHaveLength(1);
+    expect(f[0].fix).toEqual([{ sheet: dept.name, cell, value: fixed }]);
+  });
+});
+
+test("one faulty value raises one finding, not a pile", () => {
+  const t = readSheet(v({ F14: "≥**%" })).tables[0];
+  expect(runRules(t, VALUE_RULES).map((f) => f.rule)).toEqual(["value/placeholder"]);
+});
