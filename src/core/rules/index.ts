@@ -9,6 +9,8 @@ import { missingFunding } from "./structure/missing-funding";
 import { missingGoal } from "./structure/missing-goal";
 import { missingIndicators } from "./structure/missing-indicators";
 import { VALUE_RULES } from "./value";
+import { TAXONOMY_RULES } from "./taxonomy";
+import { STRUCTURE2_RULES } from "./structure2";
 
 export const ALL_RULES: readonly Rule[] = [
   missingTitle,
@@ -19,5 +21,7 @@ export const ALL_RULES: readonly Rule[] = [
   missingFunding,
   missingGoal,
   missingIndicators,
+  ...STRUCTURE2_RULES,
   ...VALUE_RULES,
+  ...TAXONOMY_RULES,
 ];

@@ -1,0 +1,23 @@
+/** The amount rules, in catalogue order. */
+import type { Rule } from "../rule";
+import { taskSum } from "./task-sum";
+import { totalMismatch } from "./total-mismatch";
+import { projectSum } from "./project-sum";
+import { formulaRange } from "./formula-range";
+import { constantTotal } from "./constant-total";
+import { notANumber } from "./not-a-number";
+import { negative } from "./negative";
+import { precision } from "./precision";
+import { costOverBudget } from "./cost-over-budget";
+
+export const AMOUNT_RULES: Rule[] = [
+  taskSum,
+  totalMismatch,
+  projectSum,
+  formulaRange,
+  constantTotal,
+  notANumber,
+  negative,
+  precision,
+  costOverBudget,
+];

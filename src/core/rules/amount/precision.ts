@@ -1,0 +1,35 @@
+import { amountCells, formatAmount, isNumeric, parseAmount, tableDecimals } from "../../amount";
+import type { Rule } from "../rule";
+import { COLUMN_EN, COLUMN_NAME } from "./common";
+
+export const precision: Rule = {
+  id: "amount/precision",
+  severity: "warning",
+  category: "amount",
+  title: { zh: "金额小数位数过多", en: "Amount has too many decimal places" },
+  docs: {
+    description: {
+      zh: "金额的小数位数多于本表通常使用的位数（本表金额中最常见的小数位数，至少 2 位：万元金额实际都保留两位小数，有的地方要求六位，表内一贯使用六位时不提示）。多出的位数往往被单元格格式隐藏，却仍计入合计。",
+      en: "An amount with more decimal places than the table uses (the most common count among its amounts, at least 2: 万元 amounts carry two decimals in practice; one local guide asks for six, and a table that consistently uses six is fine). Extra places are often hidden by the number format but still count in the sums.",
+    },
+    bad: "120.505 in a table of two-decimal amounts",
+    good: "120.51",
+  },
+  check(table, report) {
+    const decimals = tableDecimals(table);
+    for (const a of amountCells(table)) {
+      const p = parseAmount(a.cell);
+      if (!isNumeric(p) || p.decimals <= decimals) continue;
+      const zhName = a.role === "funding" && a.column === "total" ? "年度资金总额" : (a.role === "total-row" ? "合计" : "") + COLUMN_NAME[a.column];
+      const enName = a.role === "funding" && a.column === "total" ? "annual total" : (a.role === "total-row" ? "合计 " : "") + COLUMN_EN[a.column];
+      const shown = p.kind === "text-number" ? p.text : formatAmount(p.value, 0);
+      report({
+        cell: a.cell.address,
+        message: {
+          zh: `${zhName} ${a.cell.address} 为 ${shown}，有 ${p.decimals} 位小数，而本表金额保留 ${decimals} 位（${table.unit}）。`,
+          en: `The ${enName} (${zhName}) ${a.cell.address} is ${shown}, with ${p.decimals} decimal places; the table's amounts use ${decimals} (${table.unit}).`,
+        },
+      });
+    }
+  },
+};
