@@ -1,0 +1,119 @@
+/* eslint-disable no-undef */
+/**
+ * Builds the Office add-in (task pane + ribbon commands) into dist/, following the layout of Microsoft's
+ * Office-Addin-TaskPane-React template.
+ *
+ *   npx webpack --mode production     dist/ for deployment; manifest URLs point at GOALTABLE_URL
+ *   npx webpack serve --mode development   https://localhost:3000 with the Office dev certificate
+ *
+ * office.js is copied from node_modules/@microsoft/office-js/dist into dist/office-js/ and the pages load it from
+ * there: the add-in runs on closed intranets, so nothing may be fetched from (or sent to) Microsoft's CDN.
+ */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const urlDev = "https://localhost:3000/";
+
+/** Where the production add-in is served from; the manifest's localhost URLs are replaced by it. */
+function productionUrl() {
+  const url = process.env.GOALTABLE_URL || urlDev;
+  return url.endsWith("/") ? url : url + "/";
+}
+
+const officeJsDist = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
+
+async function getHttpsOptions() {
+  // Only for `webpack serve`: creates (and on first use installs) the localhost development certificate.
+  const devCerts = require("office-addin-dev-certs");
+  const httpsOptions = await devCerts.getHttpsServerOptions();
+  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const config = {
+    devtool: "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".html"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { configFile: path.resolve(__dirname, "tsconfig.json"), transpileOnly: true },
+          },
+        },
+        {
+          test: /\.(png|jpg|jpeg|gif|ico)$/,
+          type: "asset/resource",
+          generator: { filename: "assets/[name][ext][query]" },
+        },
+      ],
+    },
+    plugins: [
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*", to: "assets/[name][ext][query]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform(content) {
+              if (dev) return content;
+              return content.toString().split(urlDev).join(productionUrl());
+            },
+          },
+          // Copied as published; `minimized` keeps Terser from re-minifying 57 MB of Microsoft's files.
+          {
+            from: officeJsDist,
+            to: "office-js",
+            info: { minimized: true },
+            // office.js would load ariatelemetry/ and post usage data to Microsoft; we promise that no data leaves
+            // the machine, so the telemetry script is not shipped (office.js carries on without it).
+            globOptions: { ignore: ["**/ariatelemetry/**", "**/*.d.ts"] },
+          },
+        ],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+      }),
+    ],
+    performance: {
+      // The copied office.js files are large but are not part of the bundle; only judge the bundle.
+      assetFilter: (file) => /\.(js|css)$/.test(file) && !file.startsWith("office-js/"),
+      maxAssetSize: 600 * 1024,
+      maxEntrypointSize: 600 * 1024,
+    },
+    devServer: {
+      headers: {
+        "Access-Control-Allow-Origin": "*",
+      },
+      server: {
+        type: "https",
+        options: serving ? await getHttpsOptions() : undefined,
+      },
+      port: process.env.npm_package_config_dev_server_port || 3000,
+    },
+  };
+  return config;
+};
