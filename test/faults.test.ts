@@ -11,7 +11,10 @@ import type { CellValue } from "../src/core/snapshot";
 const LAYOUTS: [string, Partial<Layout>][] = [
   ["the sample's layout", {}],
   ["合计 below, no label column, blank rows", { totalPosition: "below", labelColumn: false, blankRows: 1 }],
-  ["spaced labels, half brackets, labels repeated, far from A1", { spacedLabels: true, brackets: "half", levelLabels: "repeated", origin: "B3" }],
+  [
+    "spaced labels, half brackets, labels repeated, far from A1",
+    { spacedLabels: true, brackets: "half", levelLabels: "repeated", origin: "B3" },
+  ],
   ["labels on first rows only, broken 二级, formulas", { levelLabels: "first", brokenLevel2: true, formulas: true }],
 ];
 
@@ -44,15 +47,51 @@ const atValue = (rule: string, i: number) => (p: Placed) => ({ rule, cell: p.ind
 
 const FAULTS: Fault[] = [
   // 金额
-  { name: "a task's 总额 off by a cent", edit: (p) => ({ [p.tasks[0].total]: 356.98 }), expect: (p) => ({ rule: "amount/task-sum", cell: p.tasks[0].total }) },
-  { name: "合计 总额 off by a cent", edit: (p) => ({ [p.totalRow!.total]: 1899.2 }), expect: (p) => ({ rule: "amount/total-mismatch", cell: p.totalRow!.total }) },
-  { name: "合计 财政拨款 off", edit: (p) => ({ [p.totalRow!.fiscal]: 1890.19 }), expect: (p) => ({ rule: "amount/total-mismatch", cell: p.totalRow!.fiscal }) },
-  { name: "amount typed with a unit (854万)", edit: (p) => ({ [p.tasks[1].fiscal]: "60万" }), expect: (p) => ({ rule: "amount/not-a-number", cell: p.tasks[1].fiscal }) },
-  { name: "amount showing #REF!", edit: (p) => ({ [p.tasks[2].total]: { error: "#REF!" } }), expect: (p) => ({ rule: "amount/not-a-number", cell: p.tasks[2].total }) },
-  { name: "amount O.00 with a letter O", edit: (p) => ({ [p.tasks[3].other]: "O.00" }), expect: (p) => ({ rule: "amount/not-a-number", cell: p.tasks[3].other }) },
-  { name: "negative amount", edit: (p) => ({ [p.tasks[4].other]: -1, [p.tasks[4].fiscal]: 31 }), expect: (p) => ({ rule: "amount/negative", cell: p.tasks[4].other }) },
-  { name: "more decimals than the table uses", edit: (p) => ({ [p.tasks[5].fiscal]: 15.001, [p.tasks[5].total]: 15.001 }), expect: (p) => ({ rule: "amount/precision", cell: p.tasks[5].fiscal }) },
-  { name: "a cost above the whole budget", edit: value(COST, "≤2000万元"), expect: atValue("amount/cost-over-budget", COST) },
+  {
+    name: "a task's 总额 off by a cent",
+    edit: (p) => ({ [p.tasks[0].total]: 356.98 }),
+    expect: (p) => ({ rule: "amount/task-sum", cell: p.tasks[0].total }),
+  },
+  {
+    name: "合计 总额 off by a cent",
+    edit: (p) => ({ [p.totalRow!.total]: 1899.2 }),
+    expect: (p) => ({ rule: "amount/total-mismatch", cell: p.totalRow!.total }),
+  },
+  {
+    name: "合计 财政拨款 off",
+    edit: (p) => ({ [p.totalRow!.fiscal]: 1890.19 }),
+    expect: (p) => ({ rule: "amount/total-mismatch", cell: p.totalRow!.fiscal }),
+  },
+  {
+    name: "amount typed with a unit (854万)",
+    edit: (p) => ({ [p.tasks[1].fiscal]: "60万" }),
+    expect: (p) => ({ rule: "amount/not-a-number", cell: p.tasks[1].fiscal }),
+  },
+  {
+    name: "amount showing #REF!",
+    edit: (p) => ({ [p.tasks[2].total]: { error: "#REF!" } }),
+    expect: (p) => ({ rule: "amount/not-a-number", cell: p.tasks[2].total }),
+  },
+  {
+    name: "amount O.00 with a letter O",
+    edit: (p) => ({ [p.tasks[3].other]: "O.00" }),
+    expect: (p) => ({ rule: "amount/not-a-number", cell: p.tasks[3].other }),
+  },
+  {
+    name: "negative amount",
+    edit: (p) => ({ [p.tasks[4].other]: -1, [p.tasks[4].fiscal]: 31 }),
+    expect: (p) => ({ rule: "amount/negative", cell: p.tasks[4].other }),
+  },
+  {
+    name: "more decimals than the table uses",
+    edit: (p) => ({ [p.tasks[5].fiscal]: 15.001, [p.tasks[5].total]: 15.001 }),
+    expect: (p) => ({ rule: "amount/precision", cell: p.tasks[5].fiscal }),
+  },
+  {
+    name: "a cost above the whole budget",
+    edit: value(COST, "≤2000万元"),
+    expect: atValue("amount/cost-over-budget", COST),
+  },
   // 指标值
   { name: "empty value", edit: value(COUNT, null), expect: atValue("value/empty", COUNT) },
   { name: "placeholder ≥**%", edit: value(QUALITY, "≥**%"), expect: atValue("value/placeholder", QUALITY) },
@@ -69,19 +108,59 @@ const FAULTS: Fault[] = [
   { name: "≥100%", edit: value(QUALITY, "≥100%"), expect: atValue("value/ge-100", QUALITY) },
   { name: "cost without currency", edit: value(COST, "≤28.40/株"), expect: atValue("value/unit-category", COST) },
   { name: "date as an Excel serial", edit: value(TIMELY, 44561), expect: atValue("value/excel-serial", TIMELY) },
-  { name: "value over 60 characters", edit: value(SOCIAL, "有效提升人事档案管理工作效率".repeat(5)), expect: atValue("value/too-long", SOCIAL) },
+  {
+    name: "value over 60 characters",
+    edit: value(SOCIAL, "有效提升人事档案管理工作效率".repeat(5)),
+    expect: atValue("value/too-long", SOCIAL),
+  },
   { name: "value with its standard", edit: value(QUALITY, "=100%(历史标准)"), expect: atValue("value/note", QUALITY) },
   // 指标体系
-  { name: "一级 truncated (产出指)", edit: (p) => ({ [p.indicators[COUNT].level1]: "产出指" }), expect: (p) => ({ rule: "taxonomy/unknown-level1", cell: p.indicators[COUNT].level1 }) },
-  { name: "二级 under the wrong 一级", edit: (p) => ({ [p.indicators[ECON].level2]: "质量指标" }), expect: (p) => ({ rule: "taxonomy/wrong-parent", cell: p.indicators[ECON].level2 }) },
-  { name: "duplicate 三级 name", edit: (p) => ({ [p.indicators[COUNT2].name!]: "开展群众工作培训次数" }), expect: (p) => ({ rule: "taxonomy/duplicate-name", cell: p.indicators[COUNT2].name! }) },
-  { name: "name over 100 characters", edit: (p) => ({ [p.indicators[COUNT].name!]: "开展群众工作培训次数".repeat(11) }), expect: (p) => ({ rule: "taxonomy/name-too-long", cell: p.indicators[COUNT].name! }) },
-  { name: "name with a template marker", edit: (p) => ({ [p.indicators[COUNT].name!]: "指标1:开展群众工作培训次数" }), expect: (p) => ({ rule: "taxonomy/name-marker", cell: p.indicators[COUNT].name! }) },
-  { name: "name embeds its target", edit: (p) => ({ [p.indicators[QUALITY].name!]: "群众工作培训合格率100%" }), expect: (p) => ({ rule: "taxonomy/name-embeds-target", cell: p.indicators[QUALITY].name! }) },
+  {
+    name: "一级 truncated (产出指)",
+    edit: (p) => ({ [p.indicators[COUNT].level1]: "产出指" }),
+    expect: (p) => ({ rule: "taxonomy/unknown-level1", cell: p.indicators[COUNT].level1 }),
+  },
+  {
+    name: "二级 under the wrong 一级",
+    edit: (p) => ({ [p.indicators[ECON].level2]: "质量指标" }),
+    expect: (p) => ({ rule: "taxonomy/wrong-parent", cell: p.indicators[ECON].level2 }),
+  },
+  {
+    name: "duplicate 三级 name",
+    edit: (p) => ({ [p.indicators[COUNT2].name!]: "开展群众工作培训次数" }),
+    expect: (p) => ({ rule: "taxonomy/duplicate-name", cell: p.indicators[COUNT2].name! }),
+  },
+  {
+    name: "name over 100 characters",
+    edit: (p) => ({ [p.indicators[COUNT].name!]: "开展群众工作培训次数".repeat(11) }),
+    expect: (p) => ({ rule: "taxonomy/name-too-long", cell: p.indicators[COUNT].name! }),
+  },
+  {
+    name: "name with a template marker",
+    edit: (p) => ({ [p.indicators[COUNT].name!]: "指标1:开展群众工作培训次数" }),
+    expect: (p) => ({ rule: "taxonomy/name-marker", cell: p.indicators[COUNT].name! }),
+  },
+  {
+    name: "name embeds its target",
+    edit: (p) => ({ [p.indicators[QUALITY].name!]: "群众工作培训合格率100%" }),
+    expect: (p) => ({ rule: "taxonomy/name-embeds-target", cell: p.indicators[QUALITY].name! }),
+  },
   // 结构
-  { name: "department name emptied", edit: (p) => ({ [p.name]: null }), expect: (p) => ({ rule: "structure/missing-name", cell: p.name }) },
-  { name: "goal left as a placeholder", edit: (p) => ({ [p.goals[0].value]: "-" }), expect: (p) => ({ rule: "structure/placeholder-goal", cell: p.goals[0].value }) },
-  { name: "year that the sheet name contradicts", edit: (p) => ({ [p.year]: "（2019 年）" }), expect: (p) => ({ rule: "structure/year-mismatch", cell: p.year }) },
+  {
+    name: "department name emptied",
+    edit: (p) => ({ [p.name]: null }),
+    expect: (p) => ({ rule: "structure/missing-name", cell: p.name }),
+  },
+  {
+    name: "goal left as a placeholder",
+    edit: (p) => ({ [p.goals[0].value]: "-" }),
+    expect: (p) => ({ rule: "structure/placeholder-goal", cell: p.goals[0].value }),
+  },
+  {
+    name: "year that the sheet name contradicts",
+    edit: (p) => ({ [p.year]: "（2019 年）" }),
+    expect: (p) => ({ rule: "structure/year-mismatch", cell: p.year }),
+  },
 ];
 
 describe.each(LAYOUTS)("the 2021 sample, %s", (_name, layout) => {

@@ -58,7 +58,11 @@ const VARIANTS: [string, TableSpec, Partial<Layout>][] = [
     { spacedLabels: true, brackets: "half", blankRows: 1, unit: "元", fundingLayout: "horizontal" },
   ],
   ["project, no label column, labels repeated", SMALL_PROJECT, { labelColumn: false, levelLabels: "repeated" }],
-  ["project, labels on first row only, split, 备注", SMALL_PROJECT, { levelLabels: "first", indicatorForm: "split", remarkColumn: true }],
+  [
+    "project, labels on first row only, split, 备注",
+    SMALL_PROJECT,
+    { levelLabels: "first", indicatorForm: "split", remarkColumn: true },
+  ],
 ];
 
 function addr(c: CellRef | undefined): string | undefined {
@@ -153,7 +157,9 @@ describe.each(VARIANTS)("reads %s", (_title, spec, layout) => {
         expect(Number(row.fiscal?.text)).toBeCloseTo(Number(spec.tasks[i].fiscal) * scale, 6);
       });
       const t = tasks.totalRow!;
-      expect({ label: addr(t.label), total: addr(t.total), fiscal: addr(t.fiscal), other: addr(t.other) }).toEqual(p.totalRow);
+      expect({ label: addr(t.label), total: addr(t.total), fiscal: addr(t.fiscal), other: addr(t.other) }).toEqual(
+        p.totalRow
+      );
       expect(tasks.totalPosition).toBe(layout.totalPosition ?? "above");
       if (layout.formulas) {
         expect(t.total?.formula).toMatch(/^=SUM\(/);
@@ -226,7 +232,11 @@ describe("not a goal table", () => {
       buildTable(SMALL_DEPARTMENT, { explanatorySheet: true }).workbook.sheets[0],
       /不是绩效目标表/,
     ],
-    ["a title with nothing under it", sheet("标题", [["部门（单位）整体支出绩效目标表"], ["（2021年）"]]), /有“绩效目标表”标题/],
+    [
+      "a title with nothing under it",
+      sheet("标题", [["部门（单位）整体支出绩效目标表"], ["（2021年）"]]),
+      /有“绩效目标表”标题/,
+    ],
   ])("%s gets a reason, not an exception", (_t, snapshot, reason) => {
     const r = readSheet(snapshot);
     expect(r.tables).toEqual([]);
@@ -235,11 +245,11 @@ describe("not a goal table", () => {
   });
 
   test("merges that reach outside the used range and ragged rows do not break the reader", () => {
-    const s = sheet("乱", [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标"], ["", "数量指标", "次数", "≥1次", "多余"]], [
-      "A2:A9",
-      "Z100:Z200",
-      "not-an-address",
-    ]);
+    const s = sheet(
+      "乱",
+      [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标"], ["", "数量指标", "次数", "≥1次", "多余"]],
+      ["A2:A9", "Z100:Z200", "not-an-address"]
+    );
     const r = readSheet(s);
     expect(r.tables).toHaveLength(1);
     expect(r.tables[0].indicators?.rows.map((x) => x.name?.text)).toEqual([undefined, "次数"]);

@@ -8,7 +8,10 @@ export interface Message {
 
 export type Lang = keyof Message;
 
-/** A change that fixes a finding: the cell gets this value or formula. */
+/**
+ * A change that fixes a finding: the cell gets this value or this formula. A value is a literal: text that starts
+ * with "=" (such as "=100%") is written as text, never as a formula; only `formula` makes a formula.
+ */
 export interface FixEdit {
   sheet: string;
   cell: string;

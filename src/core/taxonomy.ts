@@ -82,7 +82,8 @@ export function findLevel1(name: string): Level1Def | undefined {
 
 export function findLevel2(name: string): Level2Def | undefined {
   const k = taxonomyKey(name);
-  const direct = L2_BY_KEY.get(k) ?? (LEVEL2_SYNONYMS[k] ? LEVEL2.find((d) => d.key === LEVEL2_SYNONYMS[k]) : undefined);
+  const direct =
+    L2_BY_KEY.get(k) ?? (LEVEL2_SYNONYMS[k] ? LEVEL2.find((d) => d.key === LEVEL2_SYNONYMS[k]) : undefined);
   if (direct) return direct;
   // The ministry's importer maps any satisfaction 二级 to 服务对象满意度指标.
   if (/满意度/.test(k)) return LEVEL2.find((d) => d.key === "satisfaction");

@@ -8,8 +8,7 @@ export function normLabel(s: string): string {
   return s
     .normalize("NFKC")
     .replace(/[\s\u00a0\u3000\u200b]+/g, "")
-    .replace(/[:：]+$/, "")
-    ;
+    .replace(/[:：]+$/, "");
 }
 
 /** The text of a cell value as a person reads it (trimmed; "" for empty). */
@@ -18,6 +17,7 @@ export function valueText(v: unknown): string {
   if (typeof v === "string") return v.trim();
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  if (typeof v === "object" && typeof (v as { error?: unknown }).error === "string") return (v as { error: string }).error;
+  if (typeof v === "object" && typeof (v as { error?: unknown }).error === "string")
+    return (v as { error: string }).error;
   return String(v);
 }

@@ -53,7 +53,8 @@ export class SheetGrid {
   toSnapshot(): SheetSnapshot {
     const all = [...this.cells.values()];
     const boxes = [...all.map((c) => ({ top: c.row, left: c.col, bottom: c.row, right: c.col })), ...this.mergeList];
-    if (boxes.length === 0) return { name: this.name, origin: "A1", values: [], formulas: [], numberFormats: [], merges: [] };
+    if (boxes.length === 0)
+      return { name: this.name, origin: "A1", values: [], formulas: [], numberFormats: [], merges: [] };
     const top = Math.min(...boxes.map((b) => b.top));
     const left = Math.min(...boxes.map((b) => b.left));
     const bottom = Math.max(...boxes.map((b) => b.bottom));

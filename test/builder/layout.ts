@@ -117,7 +117,8 @@ export function layoutWorkbook(spec: TableSpec, layout: Partial<Layout> = {}, sh
 export function buildTable(spec: TableSpec, partial: Partial<Layout> = {}, sheetName?: string): Built {
   const layout: Layout = { ...DEFAULT_LAYOUT, ...partial };
   const o = parseCell(layout.origin);
-  const name = sheetName ?? (spec.kind === "department" ? `${spec.year}年部门整体绩效目标` : `${spec.year}年项目绩效目标`);
+  const name =
+    sheetName ?? (spec.kind === "department" ? `${spec.year}年部门整体绩效目标` : `${spec.year}年项目绩效目标`);
   const g = new SheetGrid(name, o.row, o.col);
   const placed = spec.kind === "department" ? layDepartment(g, spec, layout) : layProject(g, spec, layout);
   const snapshot = g.toSnapshot();
@@ -299,7 +300,9 @@ function layProject(g: SheetGrid, spec: ProjectSpec, layout: Layout): Placed {
 
   // 资金情况
   const f = spec.funding;
-  const keys = (["total", "fiscal", "other", "carryover"] as const).filter((k) => k !== "carryover" || f.carryover !== undefined);
+  const keys = (["total", "fiscal", "other", "carryover"] as const).filter(
+    (k) => k !== "carryover" || f.carryover !== undefined
+  );
   const labels = { total: "年度资金总额", fiscal: "其中：财政拨款", other: "其他资金", carryover: "上年结转资金" };
   const fmt = layout.amountsAsText ? "@" : "0.00";
   const funding: Record<string, string> = {};
@@ -312,8 +315,19 @@ function layProject(g: SheetGrid, spec: ProjectSpec, layout: Layout): Placed {
     const addr = (k: string) => g.address(r + keys.indexOf(k as never), 3);
     keys.forEach((k, i) => {
       const isTotal = k === "total" && canFormula;
-      const formula = isTotal ? "=" + keys.filter((x) => x !== "total").map(addr).join("+") : undefined;
-      const value = isTotal ? scaledCents(partsCents.reduce((s: number, c) => s + (c ?? 0), 0), layout) : scaled(f[k] ?? null, layout);
+      const formula = isTotal
+        ? "=" +
+          keys
+            .filter((x) => x !== "total")
+            .map(addr)
+            .join("+")
+        : undefined;
+      const value = isTotal
+        ? scaledCents(
+            partsCents.reduce((s: number, c) => s + (c ?? 0), 0),
+            layout
+          )
+        : scaled(f[k] ?? null, layout);
       funding[k] = g.setMerged(r + i, 3, r + i, width - 1, value, { formula, format: fmt });
     });
     r += keys.length;
@@ -323,8 +337,19 @@ function layProject(g: SheetGrid, spec: ProjectSpec, layout: Layout): Placed {
     const addr = (k: string) => g.address(r + 1, 1 + keys.indexOf(k as never));
     keys.forEach((k, i) => {
       const isTotal = k === "total" && canFormula;
-      const formula = isTotal ? "=" + keys.filter((x) => x !== "total").map(addr).join("+") : undefined;
-      const value = isTotal ? scaledCents(partsCents.reduce((s: number, c) => s + (c ?? 0), 0), layout) : scaled(f[k] ?? null, layout);
+      const formula = isTotal
+        ? "=" +
+          keys
+            .filter((x) => x !== "total")
+            .map(addr)
+            .join("+")
+        : undefined;
+      const value = isTotal
+        ? scaledCents(
+            partsCents.reduce((s: number, c) => s + (c ?? 0), 0),
+            layout
+          )
+        : scaled(f[k] ?? null, layout);
       funding[k] = g.set(r + 1, 1 + i, value, { formula, format: fmt });
     });
     r += 2;
@@ -382,7 +407,17 @@ interface IndicatorCols {
 
 function indicatorColumns(L: number, layout: Layout): IndicatorCols {
   if (layout.indicatorForm === "split") {
-    const c = { l1: L, l2: L + 1, l3: L + 2, l3end: L + 2, nature: L + 3, direction: L + 4, operator: L + 5, target: L + 6, unit: L + 7 };
+    const c = {
+      l1: L,
+      l2: L + 1,
+      l3: L + 2,
+      l3end: L + 2,
+      nature: L + 3,
+      direction: L + 4,
+      operator: L + 5,
+      target: L + 6,
+      unit: L + 7,
+    };
     return layout.remarkColumn ? { ...c, remark: L + 8, width: L + 9 } : { ...c, width: L + 8 };
   }
   const c = { l1: L, l2: L + 1, l3: L + 2, l3end: L + 3, value: L + 4 };
@@ -390,7 +425,13 @@ function indicatorColumns(L: number, layout: Layout): IndicatorCols {
 }
 
 /** The split-form columns of a value: "≥2次" → 定量, 正向, ≥, 2, 次. */
-export function splitValue(value: string): { nature: string; direction: string; operator: string; target: string; unit: string } {
+export function splitValue(value: string): {
+  nature: string;
+  direction: string;
+  operator: string;
+  target: string;
+  unit: string;
+} {
   const m = /^\s*(>=|<=|≥|≤|＞|＜|＝|>|<|=)?\s*([0-9]+(?:\.[0-9]+)?)\s*(.*)$/.exec(value);
   if (!m) return { nature: "定性", direction: "", operator: "定性", target: value, unit: "" };
   const op = m[1] ?? "=";

@@ -9,7 +9,7 @@ import { readSheet } from "../../src/core/reader";
 import { runRules } from "../../src/core/check";
 import type { Rule } from "../../src/core/rules/rule";
 import type { SheetSnapshot } from "../../src/core/snapshot";
-import { STRUCTURE2_RULES } from "../../src/core/rules/structure2";
+import { STRUCTURE_RULES } from "../../src/core/rules/structure";
 import { TAXONOMY_RULES } from "../../src/core/rules/taxonomy";
 import { unknownLevel1 } from "../../src/core/rules/taxonomy/unknown-level1";
 import { unknownLevel2 } from "../../src/core/rules/taxonomy/unknown-level2";
@@ -535,7 +535,7 @@ describe("taxonomy/name-embeds-target messages", () => {
 });
 
 describe("the 2021 sample against every rule of this issue", () => {
-  const all = [...TAXONOMY_RULES, ...STRUCTURE2_RULES];
+  const all = [...TAXONOMY_RULES, ...STRUCTURE_RULES];
   const summary = (s: SheetSnapshot) => findings(s, all).map((f) => [f.rule, f.severity, f.cell]);
   test("exactly: 服务对象满意度指 (warning) and the empty 生态效益指标 (info)", () => {
     expect(summary(sample)).toEqual([

@@ -82,7 +82,10 @@ testRule(valueOperator, {
 });
 
 testRule(valueNoOperator, {
-  valid: [...goodOnes, { name: "qualitative and dates need none", sheet: v({ F15: "2022年12月31日前", F17: "有效提升" }) }],
+  valid: [
+    ...goodOnes,
+    { name: "qualitative and dates need none", sheet: v({ F15: "2022年12月31日前", F17: "有效提升" }) },
+  ],
   invalid: [
     { name: "100%", sheet: v({ F14: "100%" }), cells: ["F14"] },
     { name: "3处", sheet: v({ F13: "3处" }), cells: ["F13"] },
@@ -199,7 +202,8 @@ testRule(valueDirection, {
 });
 
 describe("fixes", () => {
-  const fixesOf = (sheet: Parameters<typeof readSheet>[0]) => runRules(readSheet(sheet).tables[0], VALUE_RULES).filter((f) => f.fix);
+  const fixesOf = (sheet: Parameters<typeof readSheet>[0]) =>
+    runRules(readSheet(sheet).tables[0], VALUE_RULES).filter((f) => f.fix);
   test.each([
     ["≥100%", "F14", "=100%"],
     [">=90%", "F20", "≥90%"],

@@ -32,10 +32,30 @@ export function withoutRows(s: SheetSnapshot, rows: number[]): SheetSnapshot {
   const o = parseCell(s.origin);
   const drop = new Set(rows.map((r) => r - 1 - o.row));
   const keep = (_: unknown, i: number) => !drop.has(i);
-  return { ...clone(s), values: s.values.filter(keep), formulas: s.formulas.filter(keep), numberFormats: s.numberFormats.filter(keep), merges: [] };
+  return {
+    ...clone(s),
+    values: s.values.filter(keep),
+    formulas: s.formulas.filter(keep),
+    numberFormats: s.numberFormats.filter(keep),
+    merges: [],
+  };
 }
 
 /** The table sheet of a built workbook (the last sheet). */
 export function tableSheet(wb: { sheets: SheetSnapshot[] }): SheetSnapshot {
   return wb.sheets[wb.sheets.length - 1];
+}
+
+/** A copy of the sheet with cells set to formulas, each with its cached value (as Excel would have computed it). */
+export function withFormulas(
+  s: SheetSnapshot,
+  cells: Record<string, [formula: string, value: CellValue]>
+): SheetSnapshot {
+  const out = withCells(s, Object.fromEntries(Object.entries(cells).map(([a, [, v]]) => [a, v])));
+  const o = parseCell(out.origin);
+  for (const [address, [formula]] of Object.entries(cells)) {
+    const p = parseCell(address);
+    out.formulas[p.row - o.row][p.col - o.col] = formula;
+  }
+  return out;
 }

@@ -132,7 +132,10 @@ function tableKind(title: string | undefined, hasTasks: boolean, hasProjectName:
 function findUnit(region: Region) {
   for (const l of region.labels) {
     const unit: AmountUnit | undefined = unitIn(l.norm);
-    if (unit && (LABEL.budgetHeader(l.norm) || LABEL.fundingSection(l.norm) || /单位/.test(l.norm) || l.norm.length <= 12))
+    if (
+      unit &&
+      (LABEL.budgetHeader(l.norm) || LABEL.fundingSection(l.norm) || /单位/.test(l.norm) || l.norm.length <= 12)
+    )
       return { unit, row: l.row, col: l.col };
   }
   return undefined;
@@ -177,7 +180,11 @@ function valueOf(sheet: Sheet, row: number, col: number, opts: { below?: boolean
   return firstRight ?? below;
 }
 
-function labelled(sheet: Sheet, l: { row: number; col: number; norm: string }, opts: { sameCell?: boolean; below?: boolean } = {}): LabelledField {
+function labelled(
+  sheet: Sheet,
+  l: { row: number; col: number; norm: string },
+  opts: { sameCell?: boolean; below?: boolean } = {}
+): LabelledField {
   const label = sheet.ref(l.row, l.col);
   // "部门（单位）名称：中共乌尔禾区委组织部" in one cell.
   if (opts.sameCell) {
@@ -197,7 +204,13 @@ function readTasks(sheet: Sheet, region: Region, header: Region["labels"][number
   const other = near("other");
   const headerCells = [header, content, total, fiscal, other].filter((x) => x !== undefined);
   const headerBottom = Math.max(...headerCells.map((h) => sheet.extent(h.row, h.col).bottom));
-  const columns = { name: header.col, content: content?.col, total: total?.col, fiscal: fiscal?.col, other: other?.col };
+  const columns = {
+    name: header.col,
+    content: content?.col,
+    total: total?.col,
+    fiscal: fiscal?.col,
+    other: other?.col,
+  };
   const amountCols = [total?.col, fiscal?.col, other?.col].filter((c): c is number => c !== undefined);
   const firstAmountCol = amountCols.length ? Math.min(...amountCols) : sheet.right + 1;
 
@@ -205,7 +218,11 @@ function readTasks(sheet: Sheet, region: Region, header: Region["labels"][number
   const end = region.labels.find(
     (l) =>
       l.row > headerBottom &&
-      (LABEL.overallGoal(l.norm) || LABEL.annualGoal(l.norm) || LABEL.indicatorSection(l.norm) || LABEL.level1(l.norm) || LABEL.footer(l.norm))
+      (LABEL.overallGoal(l.norm) ||
+        LABEL.annualGoal(l.norm) ||
+        LABEL.indicatorSection(l.norm) ||
+        LABEL.level1(l.norm) ||
+        LABEL.footer(l.norm))
   );
   const last = end ? end.row - 1 : region.bottom;
   const rows: TaskRow[] = [];
@@ -258,7 +275,10 @@ function readGoals(sheet: Sheet, region: Region): GoalText[] {
     // "总体目标" standing over 中期目标/年度目标 sub-labels is only a group label.
     if (kind === "overall" && l.norm === "总体目标") {
       const sub = region.labels.some(
-        (s) => s.row >= l.row && s.row <= sheet.extent(l.row, l.col).bottom && (LABEL.midTermGoal(s.norm) || LABEL.annualGoal(s.norm))
+        (s) =>
+          s.row >= l.row &&
+          s.row <= sheet.extent(l.row, l.col).bottom &&
+          (LABEL.midTermGoal(s.norm) || LABEL.annualGoal(s.norm))
       );
       if (sub) continue;
     }
@@ -319,6 +339,7 @@ function tableRange(sheet: Sheet, region: Region): string {
       right = Math.max(right, ext.right);
     }
   }
-  if (top === Infinity) return rangeAddress({ top: region.top, left: sheet.left, bottom: region.top, right: sheet.left });
+  if (top === Infinity)
+    return rangeAddress({ top: region.top, left: sheet.left, bottom: region.top, right: sheet.left });
   return rangeAddress({ top, left, bottom: Math.min(bottom, Math.max(region.bottom, bottom)), right });
 }

@@ -37,7 +37,8 @@ export class Sheet {
       const b = Math.min(r.bottom, this.bottom);
       const l = Math.max(r.left, this.left);
       const rr = Math.min(r.right, this.right);
-      for (let row = t; row <= b; row++) for (let col = l; col <= rr; col++) this.mergeByCell.set(this.key(row, col), r);
+      for (let row = t; row <= b; row++)
+        for (let col = l; col <= rr; col++) this.mergeByCell.set(this.key(row, col), r);
     }
   }
 
@@ -98,8 +99,12 @@ export class Sheet {
   }
 
   ref(row: number, col: number): CellRef {
-    const formula = this.inside(row, col) ? (this.snapshot.formulas?.[row - this.top]?.[col - this.left] ?? null) : null;
-    const format = this.inside(row, col) ? (this.snapshot.numberFormats?.[row - this.top]?.[col - this.left] ?? "General") : "General";
+    const formula = this.inside(row, col)
+      ? (this.snapshot.formulas?.[row - this.top]?.[col - this.left] ?? null)
+      : null;
+    const format = this.inside(row, col)
+      ? (this.snapshot.numberFormats?.[row - this.top]?.[col - this.left] ?? "General")
+      : "General";
     const value = this.value(row, col);
     return {
       address: cellAddress(row, col),
@@ -133,7 +138,8 @@ export class Sheet {
 
   /** True when the row has any non-empty cell between the columns (inclusive). */
   rowHasContent(row: number, left = this.left, right = this.right): boolean {
-    for (let c = Math.max(left, this.left); c <= Math.min(right, this.right); c++) if (this.text(row, c) !== "") return true;
+    for (let c = Math.max(left, this.left); c <= Math.min(right, this.right); c++)
+      if (this.text(row, c) !== "") return true;
     return false;
   }
 }

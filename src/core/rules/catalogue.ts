@@ -47,7 +47,9 @@ export function renderCatalogue(rules: readonly Rule[]): string {
   out.push("| id | 级别 severity | 规则 rule |", "| --- | --- | --- |");
   for (const cat of ORDER)
     for (const r of rules.filter((x) => x.category === cat))
-      out.push(`| [\`${r.id}\`](#${anchor(r.id)}) | ${SEVERITY[r.severity]} | ${cell(r.title.zh)} — ${cell(r.title.en)} |`);
+      out.push(
+        `| [\`${r.id}\`](#${anchor(r.id)}) | ${SEVERITY[r.severity]} | ${cell(r.title.zh)} — ${cell(r.title.en)} |`
+      );
   out.push("");
   for (const cat of ORDER) {
     const group = rules.filter((x) => x.category === cat);
@@ -58,7 +60,12 @@ export function renderCatalogue(rules: readonly Rule[]): string {
       out.push(`**${r.title.zh}** — ${r.title.en}  `, `级别 Severity: **${SEVERITY[r.severity]}**`, "");
       out.push(r.docs.description.zh, "", r.docs.description.en, "");
       if (r.docs.bad !== undefined || r.docs.good !== undefined) {
-        out.push("| 错误示例 bad | 正确示例 good |", "| --- | --- |", `| \`${cell(r.docs.bad ?? "")}\` | \`${cell(r.docs.good ?? "")}\` |`, "");
+        out.push(
+          "| 错误示例 bad | 正确示例 good |",
+          "| --- | --- |",
+          `| \`${cell(r.docs.bad ?? "")}\` | \`${cell(r.docs.good ?? "")}\` |`,
+          ""
+        );
       }
     }
   }

@@ -89,11 +89,12 @@ export function parseValue(input: string | null | undefined): ParsedValue {
   for (const ch of ["*", "_", "-"]) {
     // A negative sign right before a number is reported as negative, not as a forbidden character.
     const withoutSign = ch === "-" ? s.replace(/^([<>=≥≤≧≦]*)-(?=[0-9])/, "$1") : s;
-    if (withoutSign.includes(ch) || (ch === "*" && raw.includes("＊"))) problems.push({ code: "forbidden-char", char: ch });
+    if (withoutSign.includes(ch) || (ch === "*" && raw.includes("＊")))
+      problems.push({ code: "forbidden-char", char: ch });
   }
 
   // A note in brackets at the end: "100%(历史标准)".
-  const noteMatch = /^(.*?[0-9%].*?)[(（\[【]([^()（）]*)[)）\]】]$/.exec(s);
+  const noteMatch = /^(.*?[0-9%].*?)[(（[【]([^()（）]*)[)）\]】]$/.exec(s);
   if (noteMatch && noteMatch[2] !== "") {
     problems.push({ code: "note", text: noteMatch[2] });
     s = noteMatch[1];
@@ -129,7 +130,10 @@ export function parseValue(input: string | null | undefined): ParsedValue {
 
 /** "2021年12月31日前", "12月底前", "2021年12月", "年底前" is qualitative (no number). */
 function parseDate(s: string): ParsedValue["date"] | undefined {
-  const m = /^(?:((?:19|20)[0-9]{2})年)?([0-9]{1,2})月(?:([0-9]{1,2})日|底|末|中旬|上旬|下旬)?(?:前|之前|以前|内|完成)?$/.exec(s);
+  const m =
+    /^(?:((?:19|20)[0-9]{2})年)?([0-9]{1,2})月(?:([0-9]{1,2})日|底|末|中旬|上旬|下旬)?(?:前|之前|以前|内|完成)?$/.exec(
+      s
+    );
   if (!m) {
     const y = /^((?:19|20)[0-9]{2})年(?:底|末|内|度)?(?:前|之前|以前|完成)?$/.exec(s);
     return y ? { year: Number(y[1]), month: 12 } : undefined;
@@ -142,10 +146,76 @@ function parseDate(s: string): ParsedValue["date"] | undefined {
 
 /** Units that count things (数量指标). */
 export const COUNT_UNITS = [
-  "次", "人", "人次", "个", "座", "处", "份", "台", "部", "期", "项", "户", "株", "亩", "公里", "千米", "米", "平方米",
-  "平方公里", "立方米", "家", "所", "间", "套", "件", "册", "本", "场", "批", "条", "篇", "辆", "只", "头", "吨", "棵",
-  "名", "支", "班", "班次", "天", "日", "月", "年", "小时", "课时", "学时", "张", "幅", "块", "根", "组", "类", "期次",
-  "万人次", "万人", "万株", "万亩", "万元", "元", "间次", "户次", "种", "栋", "所次", "村", "个村", "平米", "公顷", "m²",
+  "次",
+  "人",
+  "人次",
+  "个",
+  "座",
+  "处",
+  "份",
+  "台",
+  "部",
+  "期",
+  "项",
+  "户",
+  "株",
+  "亩",
+  "公里",
+  "千米",
+  "米",
+  "平方米",
+  "平方公里",
+  "立方米",
+  "家",
+  "所",
+  "间",
+  "套",
+  "件",
+  "册",
+  "本",
+  "场",
+  "批",
+  "条",
+  "篇",
+  "辆",
+  "只",
+  "头",
+  "吨",
+  "棵",
+  "名",
+  "支",
+  "班",
+  "班次",
+  "天",
+  "日",
+  "月",
+  "年",
+  "小时",
+  "课时",
+  "学时",
+  "张",
+  "幅",
+  "块",
+  "根",
+  "组",
+  "类",
+  "期次",
+  "万人次",
+  "万人",
+  "万株",
+  "万亩",
+  "万元",
+  "元",
+  "间次",
+  "户次",
+  "种",
+  "栋",
+  "所次",
+  "村",
+  "个村",
+  "平米",
+  "公顷",
+  "m²",
 ];
 
 /** Units that are money: 万元, 元, and rates such as 元/亩, 万元/人. */

@@ -7,7 +7,6 @@ import {
   amountCells,
   amountNumber,
   isNumeric,
-  parseAmount,
   sumAmounts,
   type AmountColumn,
   type AmountParse,
@@ -139,7 +138,8 @@ export function refProblem(target: TotalTarget): RefProblem | undefined {
   for (const p of formula.cells) {
     const k = key(p);
     if (want.has(k)) {
-      if (seen.has(k)) extra.push({ address: cellAddress(p.row, p.col), why: { zh: "重复引用", en: "referenced twice" } });
+      if (seen.has(k))
+        extra.push({ address: cellAddress(p.row, p.col), why: { zh: "重复引用", en: "referenced twice" } });
       seen.add(k);
       continue;
     }
@@ -169,9 +169,16 @@ export function sameKind(table: GoalTable, target: TotalTarget): CellRef[] {
  * when the cell already is one, or when the table writes such totals as formulas: task 总额 when the other task
  * totals are formulas, 合计 when the tasks are contiguous and the table uses formulas; else the exact value.
  */
-export function totalFix(table: GoalTable, target: TotalTarget, expected: Decimal, parts: AmountParse[]): FixEdit[] | undefined {
+export function totalFix(
+  table: GoalTable,
+  target: TotalTarget,
+  expected: Decimal,
+  parts: AmountParse[]
+): FixEdit[] | undefined {
   if (!parts.every((p) => p.kind === "number")) return undefined;
-  const fix = (edit: { value?: number; formula?: string }): FixEdit[] => [{ sheet: table.sheet, cell: target.cell.address, ...edit }];
+  const fix = (edit: { value?: number; formula?: string }): FixEdit[] => [
+    { sheet: table.sheet, cell: target.cell.address, ...edit },
+  ];
   const isFormula = target.cell.formula !== null;
   switch (target.kind) {
     case "task-total": {
@@ -181,7 +188,8 @@ export function totalFix(table: GoalTable, target: TotalTarget, expected: Decima
       break;
     }
     case "grand-total":
-      if (isFormula || (contiguous(target.inputs) && usesFormulas(table))) return fix({ formula: sumFormula(target.inputs) });
+      if (isFormula || (contiguous(target.inputs) && usesFormulas(table)))
+        return fix({ formula: sumFormula(target.inputs) });
       break;
     case "project-total":
       if (isFormula) return fix({ formula: plusFormula(target.inputs) });

@@ -27,7 +27,10 @@ export const constantTotal: Rule = {
       const shown = isNumeric(p) ? formatAmount(p.value, decimals) : t.cell.text;
       const which =
         t.kind === "grand-total"
-          ? { zh: `合计“${COLUMN_NAME[t.column]}”${t.cell.address}`, en: `The 合计 ${COLUMN_EN[t.column]} (${COLUMN_NAME[t.column]}) ${t.cell.address}` }
+          ? {
+              zh: `合计“${COLUMN_NAME[t.column]}”${t.cell.address}`,
+              en: `The 合计 ${COLUMN_EN[t.column]} (${COLUMN_NAME[t.column]}) ${t.cell.address}`,
+            }
           : { zh: `总额 ${t.cell.address}`, en: `The task total (总额) ${t.cell.address}` };
       const kindZh = t.kind === "grand-total" ? "其他合计" : "其他任务的总额";
       const kindEn = t.kind === "grand-total" ? "the other 合计 cells" : "the other task totals";

@@ -1,4 +1,13 @@
-import { Decimal, decimalOfNumber, formatAmount, isNumeric, parseAmount, sumAmounts, tableDecimals, type NumericParse } from "../../amount";
+import {
+  Decimal,
+  decimalOfNumber,
+  formatAmount,
+  isNumeric,
+  parseAmount,
+  sumAmounts,
+  tableDecimals,
+  type NumericParse,
+} from "../../amount";
 import type { CellRef, GoalTable, IndicatorRow } from "../../model";
 import { findLevel1, findLevel2 } from "../../taxonomy";
 import { parseValue } from "../../value/grammar";
@@ -15,7 +24,9 @@ const YUAN: Record<string, number> = { 元: 1, 万元: 10_000, 亿元: 100_000_0
 function budgetOf(table: GoalTable): { value: Decimal; cells: CellRef[] } | undefined {
   const numbers = (cells: (CellRef | undefined)[]) => {
     const parts = cells.filter((c): c is CellRef => c !== undefined).map(parseAmount);
-    return parts.length > 0 && parts.every(isNumeric) ? sumAmounts(parts.map((p) => (p as NumericParse).value)) : undefined;
+    return parts.length > 0 && parts.every(isNumeric)
+      ? sumAmounts(parts.map((p) => (p as NumericParse).value))
+      : undefined;
   };
   let stated: { value: Decimal; cells: CellRef[] } | undefined;
   let parts: { value: Decimal; cells: CellRef[] } | undefined;
@@ -24,7 +35,9 @@ function budgetOf(table: GoalTable): { value: Decimal; cells: CellRef[] } | unde
     const cell = f?.total?.value;
     const p = parseAmount(cell);
     if (cell && isNumeric(p)) stated = { value: p.value, cells: [cell] };
-    const sources = [f?.fiscal?.value, f?.other?.value, f?.carryover?.value].filter((c): c is CellRef => c !== undefined && c.text !== "");
+    const sources = [f?.fiscal?.value, f?.other?.value, f?.carryover?.value].filter(
+      (c): c is CellRef => c !== undefined && c.text !== ""
+    );
     const sum = numbers(sources);
     if (sum) parts = { value: sum, cells: sources };
   } else {
@@ -44,7 +57,9 @@ function budgetOf(table: GoalTable): { value: Decimal; cells: CellRef[] } | unde
 function isCost(row: IndicatorRow): boolean {
   const l2 = row.level2?.text;
   const l1 = row.level1?.text;
-  return (l2 !== undefined && findLevel2(l2)?.valueKind === "money") || (l1 !== undefined && findLevel1(l1)?.key === "cost");
+  return (
+    (l2 !== undefined && findLevel2(l2)?.valueKind === "money") || (l1 !== undefined && findLevel1(l1)?.key === "cost")
+  );
 }
 
 /** The value as typed; in the split form the 目标值 and 计量单位 columns together. */
@@ -86,8 +101,12 @@ export const costOverBudget: Rule = {
       if (!amount.gt(budget.value)) continue;
       const converted = parsed.unit === table.unit ? "" : `（即 ${formatAmount(amount, decimals)} ${table.unit}）`;
       const convertedEn = parsed.unit === table.unit ? "" : ` (${formatAmount(amount, decimals)} ${table.unit})`;
-      const where = budget.cells.length === 1 ? budget.cells[0].address : `${budget.cells.map((c) => c.address).join("、")} 之和`;
-      const whereEn = budget.cells.length === 1 ? budget.cells[0].address : `the sum of ${budget.cells.map((c) => c.address).join(", ")}`;
+      const where =
+        budget.cells.length === 1 ? budget.cells[0].address : `${budget.cells.map((c) => c.address).join("、")} 之和`;
+      const whereEn =
+        budget.cells.length === 1
+          ? budget.cells[0].address
+          : `the sum of ${budget.cells.map((c) => c.address).join(", ")}`;
       const name = row.name.text.replace(/\s+/g, "");
       report({
         cell: row.value.address,

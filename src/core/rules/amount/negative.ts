@@ -20,8 +20,14 @@ export const negative: Rule = {
     for (const a of amountCells(table)) {
       const p = parseAmount(a.cell);
       if (!isNumeric(p) || !p.value.isNegative() || p.value.isZero()) continue;
-      const zhName = a.role === "funding" && a.column === "total" ? "年度资金总额" : (a.role === "total-row" ? "合计" : "") + COLUMN_NAME[a.column];
-      const enName = a.role === "funding" && a.column === "total" ? "annual total" : (a.role === "total-row" ? "合计 " : "") + COLUMN_EN[a.column];
+      const zhName =
+        a.role === "funding" && a.column === "total"
+          ? "年度资金总额"
+          : (a.role === "total-row" ? "合计" : "") + COLUMN_NAME[a.column];
+      const enName =
+        a.role === "funding" && a.column === "total"
+          ? "annual total"
+          : (a.role === "total-row" ? "合计 " : "") + COLUMN_EN[a.column];
       report({
         cell: a.cell.address,
         message: {

@@ -7,13 +7,20 @@ import { COLUMN_EN, COLUMN_NAME, expectedSum, totalFix, totalTargets } from "./c
 /** "合计“总额”D6", "财政拨款 E7", "年度资金总额 D7": how a message names an amount cell. */
 function cellName(a: AmountCell): Message {
   const addr = a.cell.address;
-  if (a.role === "total-row") return { zh: `合计“${COLUMN_NAME[a.column]}”${addr}`, en: `the 合计 ${COLUMN_EN[a.column]} (${COLUMN_NAME[a.column]}) ${addr}` };
+  if (a.role === "total-row")
+    return {
+      zh: `合计“${COLUMN_NAME[a.column]}”${addr}`,
+      en: `the 合计 ${COLUMN_EN[a.column]} (${COLUMN_NAME[a.column]}) ${addr}`,
+    };
   if (a.role === "funding") {
     const zh = a.column === "total" ? "年度资金总额" : COLUMN_NAME[a.column];
     const en = a.column === "total" ? "annual total" : COLUMN_EN[a.column];
     return { zh: `${zh} ${addr}`, en: `the ${en} (${zh}) ${addr}` };
   }
-  return { zh: `${COLUMN_NAME[a.column]} ${addr}`, en: `the ${COLUMN_EN[a.column]} (${COLUMN_NAME[a.column]}) ${addr}` };
+  return {
+    zh: `${COLUMN_NAME[a.column]} ${addr}`,
+    en: `the ${COLUMN_EN[a.column]} (${COLUMN_NAME[a.column]}) ${addr}`,
+  };
 }
 
 /** A broken total (an error value) gets its formula back when its inputs are all numbers. */

@@ -32,7 +32,9 @@ export const projectSum: Rule = {
       if (own.value.eq(expected)) continue;
       const keys = (["fiscal", "other", "carryover"] as const).filter((k) => funding[k]?.value);
       const names = keys.map((k, i) => `${COLUMN_NAME[k]} ${t.inputs[i].address}`).join(" + ");
-      const values = parts.map((p) => (isNumeric(p) ? (p.value.isNegative() ? `(${fmt(p.value)})` : fmt(p.value)) : "0")).join(" + ");
+      const values = parts
+        .map((p) => (isNumeric(p) ? (p.value.isNegative() ? `(${fmt(p.value)})` : fmt(p.value)) : "0"))
+        .join(" + ");
       const diff = fmt(own.value.minus(expected).abs());
       report({
         cell: t.cell.address,

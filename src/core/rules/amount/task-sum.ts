@@ -32,7 +32,9 @@ export const taskSum: Rule = {
       if (own.value.eq(expected)) continue;
       const [fiscal, other] = t.inputs;
       // A negative part in brackets: 40.00 + (-5.10).
-      const [fv, ov] = parts.map((p) => (isNumeric(p) ? (p.value.isNegative() ? `(${fmt(p.value)})` : fmt(p.value)) : ""));
+      const [fv, ov] = parts.map((p) =>
+        isNumeric(p) ? (p.value.isNegative() ? `(${fmt(p.value)})` : fmt(p.value)) : ""
+      );
       const diff = fmt(own.value.minus(expected).abs());
       report({
         cell: t.cell.address,

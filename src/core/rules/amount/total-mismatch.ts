@@ -67,7 +67,9 @@ export const totalMismatch: Rule = {
           en:
             `The 合计 ${COLUMN_EN[t.column]} (${col}) should be ${fmt(expected)}, but is ${fmt(own.value)} (off by ${fmt(diff.abs())}): ` +
             `${t.cell.address} should equal the sum of the tasks ${rangeEn}.` +
-            (repeat ? ` Task cell ${repeat.address} equals the 合计: it may repeat the grand total as a task row.` : ""),
+            (repeat
+              ? ` Task cell ${repeat.address} equals the 合计: it may repeat the grand total as a task row.`
+              : ""),
         },
         // Whether the 合计 or the repeating row is wrong is for the user to say.
         fix: repeat ? undefined : fix,

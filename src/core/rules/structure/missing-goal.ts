@@ -21,7 +21,10 @@ export const missingGoal: Rule = {
         cell: tableAnchor(table),
         message: {
           zh: table.kind === "department" ? "没有找到“年度总体目标”。" : "没有找到“年度目标”。",
-          en: table.kind === "department" ? "No overall goal (年度总体目标) was found." : "No annual goal (年度目标) was found.",
+          en:
+            table.kind === "department"
+              ? "No overall goal (年度总体目标) was found."
+              : "No annual goal (年度目标) was found.",
         },
       });
       return;
@@ -31,7 +34,10 @@ export const missingGoal: Rule = {
       report({
         cell: g.value?.address ?? g.label.address,
         related: [g.label.address],
-        message: { zh: `“${g.label.text.replace(/\s+/g, "")}”为空。`, en: `The goal (${g.label.text.replace(/\s+/g, "")}) is empty.` },
+        message: {
+          zh: `“${g.label.text.replace(/\s+/g, "")}”为空。`,
+          en: `The goal (${g.label.text.replace(/\s+/g, "")}) is empty.`,
+        },
       });
     }
   },

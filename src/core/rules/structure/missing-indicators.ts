@@ -29,12 +29,18 @@ export const missingIndicators: Rule = {
     if (block.columns.value === undefined)
       report({
         cell: block.header.address,
-        message: { zh: "绩效指标缺少“指标值”（或“目标值”）一栏。", en: "The indicators have no value column (指标值 or 目标值)." },
+        message: {
+          zh: "绩效指标缺少“指标值”（或“目标值”）一栏。",
+          en: "The indicators have no value column (指标值 or 目标值).",
+        },
       });
     if (!block.rows.some((r) => r.name))
       report({
         cell: block.header.address,
-        message: { zh: "绩效指标下没有填写任何三级指标。", en: "No 三级 indicator is filled in under the indicator header." },
+        message: {
+          zh: "绩效指标下没有填写任何三级指标。",
+          en: "No 三级 indicator is filled in under the indicator header.",
+        },
       });
   },
 };

@@ -15,7 +15,10 @@ export const missingName: Rule = {
     good: "部门（单位）名称 | 中共乌尔禾区委组织部",
   },
   check(table, report) {
-    const what = table.kind === "department" ? { zh: "部门（单位）名称", en: "department name" } : { zh: "项目名称", en: "project name" };
+    const what =
+      table.kind === "department"
+        ? { zh: "部门（单位）名称", en: "department name" }
+        : { zh: "项目名称", en: "project name" };
     if (!table.name) {
       report({
         cell: tableAnchor(table),

@@ -26,7 +26,10 @@ export const missingTasks: Rule = {
     if (!tasks) {
       report({
         cell: tableAnchor(table),
-        message: { zh: "没有找到“年度主要任务”（任务名称一栏）。", en: "No annual tasks block (任务名称 header) was found." },
+        message: {
+          zh: "没有找到“年度主要任务”（任务名称一栏）。",
+          en: "No annual tasks block (任务名称 header) was found.",
+        },
       });
       return;
     }

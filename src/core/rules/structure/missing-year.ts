@@ -18,7 +18,10 @@ export const missingYear: Rule = {
     if (table.year) return;
     report({
       cell: tableAnchor(table),
-      message: { zh: "没有找到预算年度，应在标题下注明，如“（2021 年）”。", en: "No budget year found; write it under the title, e.g. （2021 年）." },
+      message: {
+        zh: "没有找到预算年度，应在标题下注明，如“（2021 年）”。",
+        en: "No budget year found; write it under the title, e.g. （2021 年）.",
+      },
     });
   },
 };

@@ -18,7 +18,8 @@ export const valueAsciiOperator: Rule = {
     if (table.indicators?.form !== "merged") return;
     for (const v of valueRows(table)) {
       const p = v.parsed;
-      if (isPlaceholder(v) || !p.operator || !p.operatorText || p.problems.some((x) => x.code === "two-operators")) continue;
+      if (isPlaceholder(v) || !p.operator || !p.operatorText || p.problems.some((x) => x.code === "two-operators"))
+        continue;
       const typed = v.cell.text.match(/^\s*[<>=≥≤≧≦＜＞＝]+/)?.[0].trim() ?? "";
       if (typed === p.operator || typed === "") continue;
       if (!/^(>=|<=|=>|=<|≧|≦|＞＝|＜＝|==)$/.test(typed)) continue;
@@ -26,7 +27,10 @@ export const valueAsciiOperator: Rule = {
       report({
         cell: v.cell.address,
         related: related(v),
-        message: { zh: `计算符号“${typed}”可规范为“${p.operator}”：“${fixed}”。`, en: `The operator '${typed}' can be written '${p.operator}': '${fixed}'.` },
+        message: {
+          zh: `计算符号“${typed}”可规范为“${p.operator}”：“${fixed}”。`,
+          en: `The operator '${typed}' can be written '${p.operator}': '${fixed}'.`,
+        },
         fix: [{ sheet: table.sheet, cell: v.cell.address, value: fixed }],
       });
     }

@@ -20,7 +20,10 @@ export const valueEmpty: Rule = {
       report({
         cell: v.cell.address,
         related: related(v),
-        message: { zh: `三级指标“${v.row.name!.text}”没有填写指标值。`, en: `The indicator '${v.row.name!.text}' has no value.` },
+        message: {
+          zh: `三级指标“${v.row.name!.text}”没有填写指标值。`,
+          en: `The indicator '${v.row.name!.text}' has no value.`,
+        },
       });
     }
   },

@@ -28,7 +28,8 @@ export const valueExcelSerial: Rule = {
       const n = Number(p.number);
       // 2000-01-01 … 2099-12-31, whole days.
       if (!Number.isInteger(n) || n < 36526 || n > 73415) continue;
-      const looksDate = v.level2?.valueKind === "time" || /时间|日期|时限|期限|完成于|截止/.test(v.name) || /yy|d/i.test(v.cell.format);
+      const looksDate =
+        v.level2?.valueKind === "time" || /时间|日期|时限|期限|完成于|截止/.test(v.name) || /yy|d/i.test(v.cell.format);
       if (!looksDate) continue;
       const { y, m, d } = serialDate(n);
       report({

@@ -17,7 +17,9 @@ export const valueForbiddenChar: Rule = {
   check(table, report) {
     for (const v of valueRows(table)) {
       if (isPlaceholder(v)) continue;
-      const chars = v.parsed.problems.filter((p) => p.code === "forbidden-char").map((p) => (p as { char: string }).char);
+      const chars = v.parsed.problems
+        .filter((p) => p.code === "forbidden-char")
+        .map((p) => (p as { char: string }).char);
       if (chars.length === 0) continue;
       const list = chars.map((c) => `“${c}”`).join("");
       report({

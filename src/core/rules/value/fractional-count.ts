@@ -18,12 +18,16 @@ export const valueFractionalCount: Rule = {
   check(table, report) {
     for (const v of valueRows(table)) {
       const p = v.parsed;
-      if (isPlaceholder(v) || p.kind !== "quantitative" || !isHeadCountUnit(p.unit ?? "") || !p.number?.includes(".")) continue;
+      if (isPlaceholder(v) || p.kind !== "quantitative" || !isHeadCountUnit(p.unit ?? "") || !p.number?.includes("."))
+        continue;
       if (/^\d+\.0+$/.test(p.number)) continue;
       report({
         cell: v.cell.address,
         related: related(v),
-        message: { zh: `指标值“${v.text}”的${p.unit}数不是整数。`, en: `The value '${v.text}' counts ${p.unit} with a fraction.` },
+        message: {
+          zh: `指标值“${v.text}”的${p.unit}数不是整数。`,
+          en: `The value '${v.text}' counts ${p.unit} with a fraction.`,
+        },
       });
     }
   },

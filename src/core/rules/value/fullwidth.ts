@@ -21,7 +21,10 @@ export const valueFullwidth: Rule = {
       report({
         cell: v.cell.address,
         related: related(v),
-        message: { zh: `指标值“${v.text}”含全角数字或符号，应为“${fixed}”。`, en: `The value '${v.text}' has full-width digits; it should read '${fixed}'.` },
+        message: {
+          zh: `指标值“${v.text}”含全角数字或符号，应为“${fixed}”。`,
+          en: `The value '${v.text}' has full-width digits; it should read '${fixed}'.`,
+        },
         fix: [{ sheet: table.sheet, cell: v.cell.address, value: fixed }],
       });
     }

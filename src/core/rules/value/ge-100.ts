@@ -17,7 +17,14 @@ export const valueGe100: Rule = {
   check(table, report) {
     for (const v of valueRows(table)) {
       const p = v.parsed;
-      if (isPlaceholder(v) || p.kind !== "quantitative" || p.operator !== "≥" || p.unit !== "%" || Number(p.number) !== 100) continue;
+      if (
+        isPlaceholder(v) ||
+        p.kind !== "quantitative" ||
+        p.operator !== "≥" ||
+        p.unit !== "%" ||
+        Number(p.number) !== 100
+      )
+        continue;
       if (p.problems.some((x) => x.code === "two-operators")) continue;
       const merged = table.indicators?.form === "merged";
       report({

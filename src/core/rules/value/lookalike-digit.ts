@@ -25,7 +25,10 @@ export const valueLookalikeDigit: Rule = {
           zh: `指标值“${v.text}”中的字母被当作数字使用，应为“${p.fixed}”。`,
           en: `The value '${v.text}' uses letters as digits; it should read '${p.fixed}'.`,
         },
-        fix: table.indicators?.form === "merged" ? [{ sheet: table.sheet, cell: v.cell.address, value: p.fixed }] : undefined,
+        fix:
+          table.indicators?.form === "merged"
+            ? [{ sheet: table.sheet, cell: v.cell.address, value: p.fixed }]
+            : undefined,
       });
     }
   },

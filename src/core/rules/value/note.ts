@@ -21,7 +21,10 @@ export const valueNote: Rule = {
       report({
         cell: v.cell.address,
         related: related(v),
-        message: { zh: `指标值“${v.text}”夹带说明“${p.text}”，请移入备注。`, en: `The value '${v.text}' carries the note '${p.text}'; move it to the remarks.` },
+        message: {
+          zh: `指标值“${v.text}”夹带说明“${p.text}”，请移入备注。`,
+          en: `The value '${v.text}' carries the note '${p.text}'; move it to the remarks.`,
+        },
       });
     }
   },

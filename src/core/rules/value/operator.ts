@@ -24,7 +24,10 @@ export const valueOperator: Rule = {
         cell: v.cell.address,
         related: related(v),
         message: two
-          ? { zh: `指标值“${v.text}”有多个计算符号（${two.text}），只能保留一个。`, en: `The value '${v.text}' has more than one operator (${two.text}); keep one.` }
+          ? {
+              zh: `指标值“${v.text}”有多个计算符号（${two.text}），只能保留一个。`,
+              en: `The value '${v.text}' has more than one operator (${two.text}); keep one.`,
+            }
           : {
               zh: `指标值“${v.text}”有计算符号却没有数字；定性指标请去掉符号，定量指标请填写数字。`,
               en: `The value '${v.text}' has an operator but no number: drop the operator for a qualitative target, or add the number.`,

@@ -46,7 +46,10 @@ export function valueRows(table: GoalTable): ValueRow[] {
   return rows;
 }
 
-export function problem<C extends ValueProblem["code"]>(v: ValueRow, code: C): Extract<ValueProblem, { code: C }> | undefined {
+export function problem<C extends ValueProblem["code"]>(
+  v: ValueRow,
+  code: C
+): Extract<ValueProblem, { code: C }> | undefined {
   return v.parsed.problems.find((p) => p.code === code) as Extract<ValueProblem, { code: C }> | undefined;
 }
 
@@ -57,7 +60,9 @@ export function isPlaceholder(v: ValueRow): boolean {
 
 /** Names that are rates or levels whatever their 二级: 合格率, 完成率, 满意度… */
 export function isRateName(name: string): boolean {
-  return /(合格|达标|完成|及时|覆盖|到位|知晓|执行|利用|使用|参与|通过|受益|验收|准确|规范|合规|完好|出勤|入学|就业|达成)率|满意度|满意率|合规性/.test(name);
+  return /(合格|达标|完成|及时|覆盖|到位|知晓|执行|利用|使用|参与|通过|受益|验收|准确|规范|合规|完好|出勤|入学|就业|达成)率|满意度|满意率|合规性/.test(
+    name
+  );
 }
 
 export function related(v: ValueRow): string[] {

@@ -28,14 +28,20 @@ export const valueSplitForm: Rule = {
         report({
           cell: r.operator.address,
           related: [v.cell.address],
-          message: { zh: `计算符号“${r.operator.text}”不在“≥ ＞ ＝ ＜ ≤ 定性”之中。`, en: `The operator '${r.operator.text}' is not one of ≥ ＞ ＝ ＜ ≤ 定性.` },
+          message: {
+            zh: `计算符号“${r.operator.text}”不在“≥ ＞ ＝ ＜ ≤ 定性”之中。`,
+            en: `The operator '${r.operator.text}' is not one of ≥ ＞ ＝ ＜ ≤ 定性.`,
+          },
         });
       }
       if (qualitative || v.cell.text === "") continue;
       if (!/^[0-9]+(\.[0-9]+)?$/.test(v.cell.text.normalize("NFKC"))) {
         report({
           cell: v.cell.address,
-          message: { zh: `定量指标的目标值“${v.cell.text}”不是数字。`, en: `The quantitative target '${v.cell.text}' is not a number.` },
+          message: {
+            zh: `定量指标的目标值“${v.cell.text}”不是数字。`,
+            en: `The quantitative target '${v.cell.text}' is not a number.`,
+          },
         });
       } else if (r.unit && r.unit.text === "") {
         report({

@@ -11,20 +11,37 @@ function mismatch(v: ValueRow): { zh: string; en: string } | undefined {
   const unit = p.unit;
   if (v.isCost) {
     if (isMoneyUnit(unit)) return undefined;
-    if (unit.startsWith("/")) return { zh: `成本指标“${v.text}”缺少货币单位（应为“元${unit}”或“万元${unit}”）`, en: `the cost '${v.text}' has no currency (元${unit} or 万元${unit})` };
+    if (unit.startsWith("/"))
+      return {
+        zh: `成本指标“${v.text}”缺少货币单位（应为“元${unit}”或“万元${unit}”）`,
+        en: `the cost '${v.text}' has no currency (元${unit} or 万元${unit})`,
+      };
     if (unit === "%") return undefined; // cost ratios (成本节约率) are common
-    return { zh: `成本指标的指标值“${v.text}”不是金额（应为“万元”“元”或“元/亩”等）`, en: `the cost value '${v.text}' is not an amount of money (万元, 元, 元/亩…)` };
+    return {
+      zh: `成本指标的指标值“${v.text}”不是金额（应为“万元”“元”或“元/亩”等）`,
+      en: `the cost value '${v.text}' is not an amount of money (万元, 元, 元/亩…)`,
+    };
   }
   switch (v.level2?.valueKind) {
     case "satisfaction":
-      return unit === "%" ? undefined : { zh: `满意度指标值“${v.text}”应为百分比`, en: `the satisfaction value '${v.text}' should be a percentage` };
+      return unit === "%"
+        ? undefined
+        : { zh: `满意度指标值“${v.text}”应为百分比`, en: `the satisfaction value '${v.text}' should be a percentage` };
     case "rate":
       // 质量指标 are mostly rates; a count (≥3处) is seen but unusual.
-      return unit === "%" ? undefined : { zh: `质量指标值“${v.text}”通常为百分比（如合格率）`, en: `the quality value '${v.text}' is usually a percentage (a pass rate)` };
+      return unit === "%"
+        ? undefined
+        : {
+            zh: `质量指标值“${v.text}”通常为百分比（如合格率）`,
+            en: `the quality value '${v.text}' is usually a percentage (a pass rate)`,
+          };
     case "time":
       return unit === "%" || TIME_UNITS.test(unit)
         ? undefined
-        : { zh: `时效指标值“${v.text}”既不是比率也不是日期或时限`, en: `the timeliness value '${v.text}' is neither a rate nor a date or a time limit` };
+        : {
+            zh: `时效指标值“${v.text}”既不是比率也不是日期或时限`,
+            en: `the timeliness value '${v.text}' is neither a rate nor a date or a time limit`,
+          };
     default:
       return undefined;
   }
@@ -48,7 +65,11 @@ export const valueUnitCategory: Rule = {
       if (isPlaceholder(v)) continue;
       const m = mismatch(v);
       if (!m) continue;
-      report({ cell: v.cell.address, related: related(v), message: { zh: m.zh + "。", en: m.en[0].toUpperCase() + m.en.slice(1) + "." } });
+      report({
+        cell: v.cell.address,
+        related: related(v),
+        message: { zh: m.zh + "。", en: m.en[0].toUpperCase() + m.en.slice(1) + "." },
+      });
     }
   },
 };
