@@ -80,7 +80,20 @@ export function findLevel1(name: string): Level1Def | undefined {
   return L1_BY_KEY.get(taxonomyKey(name));
 }
 
+const LEVEL2_CACHE = new Map<string, Level2Def | null>();
+
+/** The 二级 definition a name stands for (synonyms and satisfaction names included). Memoised per name. */
 export function findLevel2(name: string): Level2Def | undefined {
+  let d = LEVEL2_CACHE.get(name);
+  if (d === undefined) {
+    d = lookUpLevel2(name) ?? null;
+    if (LEVEL2_CACHE.size >= 10_000) LEVEL2_CACHE.clear();
+    LEVEL2_CACHE.set(name, d);
+  }
+  return d ?? undefined;
+}
+
+function lookUpLevel2(name: string): Level2Def | undefined {
   const k = taxonomyKey(name);
   const direct =
     L2_BY_KEY.get(k) ?? (LEVEL2_SYNONYMS[k] ? LEVEL2.find((d) => d.key === LEVEL2_SYNONYMS[k]) : undefined);

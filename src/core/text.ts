@@ -3,8 +3,26 @@
  * "部门（单位）名称：" for the same thing.
  */
 
-/** NFKC folds full-width brackets, colons, digits and letters to their ASCII forms; then all whitespace goes. */
+const NORM_CACHE = new Map<string, string>();
+/** Bounds the cache: a long session over many sheets must not grow it without end. */
+const NORM_CACHE_LIMIT = 20_000;
+
+/**
+ * NFKC folds full-width brackets, colons, digits and letters to their ASCII forms; then all whitespace goes.
+ * Memoised: the same labels and values recur on every row and in every rule.
+ */
 export function normLabel(s: string): string {
+  let n = NORM_CACHE.get(s);
+  if (n === undefined) {
+    n = foldLabel(s);
+    if (NORM_CACHE.size >= NORM_CACHE_LIMIT) NORM_CACHE.clear();
+    NORM_CACHE.set(s, n);
+  }
+  return n;
+}
+
+/** normLabel without the memo, for callers that keep their own cache (the reader's per-sheet one). */
+export function foldLabel(s: string): string {
   return s
     .normalize("NFKC")
     .replace(/[\s\u00a0\u3000\u200b]+/g, "")

@@ -54,56 +54,49 @@ export function readIndicators(sheet: Sheet, region: Region): IndicatorBlock | u
   const form = columns.operator !== undefined || columns.unit !== undefined ? "split" : "merged";
 
   const rows: IndicatorRow[] = [];
+  const footerRow = region.labels.find((l) => l.row > headerBottom && LABEL.footer(l.norm))?.row ?? Infinity;
+  const last = Math.min(region.bottom, footerRow - 1);
+  const own = (row: number, c: number | undefined) =>
+    c !== undefined && !sheet.covered(row, c) && sheet.text(row, c) !== "";
   let level1: CellRef | undefined;
   let level2: CellRef | undefined;
-  for (let row = headerBottom + 1; row <= region.bottom; row++) {
-    if (isFooter(sheet, row)) break;
+  for (let row = headerBottom + 1; row <= last; row++) {
     // A header repeated further down (after a page break) is not an indicator row.
     if (LABEL.level1(sheet.norm(row, columns.level1)) || LABEL.level3(sheet.norm(row, columns.level3))) continue;
     const l1 = labelAt(sheet, row, columns.level1);
     const l2 = labelAt(sheet, row, columns.level2);
     if (l1) {
-      if (!level1 || l1.address !== level1.address) level2 = undefined;
+      if (l1 !== level1) level2 = undefined;
       level1 = l1;
     }
     if (l2) level2 = l2;
-    const name = sheet.ref(row, columns.level3);
-    const own = (c: number | undefined) => c !== undefined && !sheet.covered(row, c) && sheet.text(row, c) !== "";
     const hasOwn =
-      own(columns.level3) ||
-      own(columns.value) ||
-      own(columns.operator) ||
-      own(columns.unit) ||
+      own(row, columns.level3) ||
+      own(row, columns.value) ||
+      own(row, columns.operator) ||
+      own(row, columns.unit) ||
       (l1 !== undefined && l1.row === row) ||
       (l2 !== undefined && l2.row === row);
     if (!hasOwn) continue;
     const r: IndicatorRow = { row };
     if (level1) r.level1 = level1;
     if (level2) r.level2 = level2;
-    if (name.text !== "" && !sheet.covered(row, columns.level3)) r.name = name;
-    const put = (key: keyof IndicatorRow, col: number | undefined) => {
-      if (col !== undefined) (r as unknown as Record<string, CellRef>)[key] = sheet.ref(row, col);
-    };
-    put("value", columns.value);
-    put("longTermValue", columns.longTermValue);
-    put("nature", columns.nature);
-    put("direction", columns.direction);
-    put("operator", columns.operator);
-    put("unit", columns.unit);
-    put("remark", columns.remark);
+    if (own(row, columns.level3)) r.name = sheet.ref(row, columns.level3);
+    for (const key of ROW_CELLS) {
+      const col = columns[key];
+      if (col !== undefined) r[key] = sheet.ref(row, col);
+    }
     rows.push(r);
   }
   return { header: sheet.ref(l1.row, l1.col), form, columns, rows };
 }
+
+/** The cells of a row besides its names, by the column that holds them. */
+const ROW_CELLS = ["value", "longTermValue", "nature", "direction", "operator", "unit", "remark"] as const;
 
 /** The 一级/二级 label shown on this row, if the row starts it or carries it in a merge. */
 function labelAt(sheet: Sheet, row: number, col: number): CellRef | undefined {
   const m = sheet.master(row, col);
   const ref = sheet.ref(m.row, m.col);
   return ref.text !== "" ? ref : undefined;
-}
-
-function isFooter(sheet: Sheet, row: number): boolean {
-  for (let c = sheet.left; c <= sheet.right; c++) if (LABEL.footer(sheet.norm(row, c))) return true;
-  return false;
 }

@@ -4,7 +4,7 @@
 import { cellAddress, parseCell, parseRange, type RangePosition } from "../address";
 import type { CellRef } from "../model";
 import type { CellValue, SheetSnapshot } from "../snapshot";
-import { normLabel, valueText } from "../text";
+import { foldLabel, valueText } from "../text";
 
 export class Sheet {
   readonly name: string;
@@ -15,6 +15,8 @@ export class Sheet {
   /** Merge areas keyed by every covered cell ("r,c"). */
   private mergeByCell = new Map<number, RangePosition>();
   private normCache = new Map<number, string>();
+  /** One CellRef per cell, so that the same cell is the same object (and cheap to hand out again). */
+  private refCache = new Map<number, CellRef>();
   private readonly width: number;
 
   constructor(private snapshot: SheetSnapshot) {
@@ -70,7 +72,7 @@ export class Sheet {
     let n = this.normCache.get(k);
     if (n === undefined) {
       const v = this.value(row, col);
-      n = typeof v === "string" ? normLabel(v) : "";
+      n = typeof v === "string" ? foldLabel(v) : "";
       this.normCache.set(k, n);
     }
     return n;
@@ -99,6 +101,16 @@ export class Sheet {
   }
 
   ref(row: number, col: number): CellRef {
+    const inside = this.inside(row, col);
+    const k = inside ? this.key(row, col) : -1;
+    const cached = inside ? this.refCache.get(k) : undefined;
+    if (cached) return cached;
+    const made = this.makeRef(row, col);
+    if (inside) this.refCache.set(k, made);
+    return made;
+  }
+
+  private makeRef(row: number, col: number): CellRef {
     const formula = this.inside(row, col)
       ? (this.snapshot.formulas?.[row - this.top]?.[col - this.left] ?? null)
       : null;
