@@ -168,7 +168,9 @@ const cosmetic: fc.Arbitrary<Partial<Layout>> = fc.record({
   labelColumn: fc.boolean(),
   levelLabels: fc.constantFrom("merged" as const, "repeated" as const, "first" as const),
   brokenLevel2: fc.boolean(),
-  origin: fc.tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 20 })).map(([r, c]) => cellAddress(r, c)),
+  origin: fc
+    .tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 20 }))
+    .map(([r, c]) => cellAddress(r, c)),
   formulas: fc.boolean(),
   unit: fc.constantFrom("万元" as const, "元" as const),
   yearInTitle: fc.boolean(),
