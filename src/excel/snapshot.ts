@@ -2,7 +2,7 @@
  * The Office.js adapter: reads a worksheet into a SheetSnapshot (src/core/snapshot.ts) in one round trip to Excel.
  * Nothing here knows about goal tables; the core does the reading and checking.
  */
-import { cellAddress, parseRange, stripSheet } from "../core/address";
+import { cellAddress, parseRange, rangeAddress, stripSheet, type RangePosition } from "../core/address";
 import { emptySnapshot, type CellValue, type SheetSnapshot } from "../core/snapshot";
 import { detectFeatures, officeIsSetSupported } from "./requirements";
 
@@ -20,13 +20,31 @@ export interface LoadSnapshotOptions {
  *
  * The used range includes formatted cells, not only cells with values: borders and merges are part of a goal table.
  * Office.js limits how much one request may carry (about 5 MB in Excel on the web), which a goal table stays far
- * below. `getMergedAreasOrNullObject` fails when a range has more than 512 merged areas; the error then reaches
- * the caller.
+ * below (a 5,000-row table loads under 1 MB).
+ *
+ * `getMergedAreasOrNullObject` fails when a range has more than 512 merged areas (Office.js docs), which a long
+ * table has: 三级 names merged over two columns give one merged area per indicator row. When the first sync fails
+ * while merged areas were asked for, the sheet is read again without them (second sync) and the merged areas are
+ * then read in bands of rows small enough to hold at most 512 each (third sync). So: one sync for a usual table,
+ * three for a long one.
  */
 export async function loadSnapshot(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
   options: LoadSnapshotOptions = {}
+): Promise<SheetSnapshot> {
+  return loadSheet(context, sheet, () => sheet, options);
+}
+
+/**
+ * `again` gives the worksheet for the fallback's new batch. The active sheet is asked for afresh there, rather than
+ * reusing a proxy whose first batch failed.
+ */
+async function loadSheet(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  again: () => Excel.Worksheet,
+  options: LoadSnapshotOptions
 ): Promise<SheetSnapshot> {
   const readMerges = options.merges ?? detectFeatures(officeIsSetSupported()).mergedAreas;
 
@@ -42,8 +60,51 @@ export async function loadSnapshot(
     merged.load("address");
   }
 
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (error) {
+    if (!merged) throw error;
+    return loadSnapshotInBands(context, again());
+  }
+  return toSnapshot(sheet, used, merged && !merged.isNullObject ? splitAreasAddress(merged.address) : []);
+}
 
+/** The fallback of loadSnapshot for sheets with more than 512 merged areas: two more syncs. */
+async function loadSnapshotInBands(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<SheetSnapshot> {
+  sheet.load("name, visibility");
+  sheet.protection.load("protected");
+  const used = sheet.getUsedRangeOrNullObject();
+  used.load("address, values, formulas, numberFormat, valueTypes");
+  await context.sync();
+  if (used.isNullObject) return toSnapshot(sheet, used, []);
+
+  const area = parseRange(stripSheet(used.address).replace(/\$/g, ""));
+  const bands = mergeBands(area);
+  const parts = bands.map((band) => sheet.getRange(band).getMergedAreasOrNullObject().load("address"));
+  await context.sync();
+  const merges = new Set<string>();
+  for (const part of parts) if (!part.isNullObject) splitAreasAddress(part.address).forEach((m) => merges.add(m));
+  return toSnapshot(sheet, used, [...merges]);
+}
+
+/**
+ * Bands of whole rows of `area` with at most 512 cells each, so none can hold more than 512 merged areas (every
+ * merged area that touches a band has a cell of its own in it). A merged area that crosses a band boundary is
+ * assumed to be given whole by both bands (as Range.MergeArea does); duplicates are dropped.
+ */
+export function mergeBands(area: RangePosition, maxCells = 512): string[] {
+  const width = area.right - area.left + 1;
+  const rows = Math.max(1, Math.floor(maxCells / width));
+  const bands: string[] = [];
+  for (let top = area.top; top <= area.bottom; top += rows) {
+    bands.push(
+      rangeAddress({ top, left: area.left, bottom: Math.min(area.bottom, top + rows - 1), right: area.right })
+    );
+  }
+  return bands;
+}
+
+function toSnapshot(sheet: Excel.Worksheet, used: Excel.Range, merges: string[]): SheetSnapshot {
   const name = sheet.name;
   const sheetState = { protected: sheet.protection.protected, visible: sheet.visibility === "Visible" };
   if (used.isNullObject) return { ...emptySnapshot(name), ...sheetState };
@@ -54,7 +115,6 @@ export async function loadSnapshot(
     row.map((f, c) => toFormula(f, used.values[r]?.[c], used.valueTypes[r]?.[c]))
   );
   const numberFormats = used.numberFormat.map((row) => row.map((f) => (typeof f === "string" ? f : "General")));
-  const merges = merged && !merged.isNullObject ? splitAreasAddress(merged.address) : [];
 
   return {
     name,
@@ -72,7 +132,8 @@ export async function readActiveSheetSnapshot(
   context: Excel.RequestContext,
   options: LoadSnapshotOptions = {}
 ): Promise<SheetSnapshot> {
-  return loadSnapshot(context, context.workbook.worksheets.getActiveWorksheet(), options);
+  const active = () => context.workbook.worksheets.getActiveWorksheet();
+  return loadSheet(context, active(), active, options);
 }
 
 /** Activates `sheetName` and selects `address` on it ("D7" or "A1:F1"). */
