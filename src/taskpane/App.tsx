@@ -1,189 +1,141 @@
 /**
- * Placeholder task pane: one button that reads the active sheet, runs the checker and shows a summary. The real
- * pane (finding list, highlighting, fixes) replaces this later; until then this one must tell the truth about
- * what it found.
+ * The task pane: check the active sheet, list the findings by section, select their cells, apply fixes, and
+ * re-check as the sheet changes. It talks to Excel only through the ExcelHost it is given (undefined outside
+ * Excel); the state lives in useChecker.
  */
 import * as React from "react";
 import {
   Body1,
-  Button,
-  Caption1,
   FluentProvider,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Subtitle2,
   Title3,
   makeStyles,
   tokens,
-  webDarkTheme,
-  webLightTheme,
 } from "@fluentui/react-components";
-import { checkSheet } from "../core/check";
-import type { SheetSnapshot } from "../core/snapshot";
-import { readActiveSheetSnapshot } from "../excel/snapshot";
-import { detectFeatures, officeIsSetSupported } from "../excel/requirements";
-import { format, type Lang, type StringKey } from "./i18n";
-import { summarizeCheck, type CheckSummary } from "./summary";
+import type { Finding, Lang } from "../core/finding";
+import type { ExcelHost } from "../excel/host";
+import { missingFeatures, type Feature } from "../excel/requirements";
+import { EmptyState } from "./components/EmptyState";
+import { ErrorBoundary } from "./components/ErrorBoundary";
+import { FindingList } from "./components/FindingList";
+import { DoneNotice, ErrorNotice, FeatureNotice, ProtectedNotice } from "./components/Notices";
+import { ResultHeader } from "./components/ResultHeader";
+import { TemplateSection } from "./components/TemplateSection";
+import { Toolbar } from "./components/Toolbar";
+import type { BulkFix } from "./fixes";
+import { translator } from "./i18n";
+import { paneTheme } from "./theme";
+import { useChecker, type PaneError } from "./useChecker";
 
 export interface AppProps {
+  /** Excel, through the host interface; undefined when the page is not running inside Excel. */
+  host: ExcelHost | undefined;
   lang: Lang;
   dark: boolean;
-  /** False when the page is not running inside Excel. */
-  inExcel: boolean;
+  /** Quiet time before an automatic re-check (tests shorten it). */
+  debounceMs?: number;
+  /** An error from starting the host, shown instead of the "open in Excel" hint. */
+  startError?: unknown;
 }
 
-type State =
-  | { status: "idle" }
-  | { status: "running" }
-  | { status: "done"; summary: CheckSummary; mergesRead: boolean }
-  | { status: "failed"; stage: "excel" | "check"; message: string };
-
 const useStyles = makeStyles({
+  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
   root: {
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    minHeight: "100vh",
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     boxSizing: "border-box",
-    backgroundColor: tokens.colorNeutralBackground1,
+    minWidth: 0,
     color: tokens.colorNeutralForeground1,
   },
-  table: {
-    display: "grid",
-    gridTemplateColumns: "max-content 1fr",
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXS,
-  },
-  label: { color: tokens.colorNeutralForeground3 },
-  counts: { display: "flex", gap: tokens.spacingHorizontalL, flexWrap: "wrap" },
-  error: { color: tokens.colorPaletteRedForeground1 },
-  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
-  info: { color: tokens.colorNeutralForeground2 },
+  intro: { color: tokens.colorNeutralForeground2 },
+  success: { color: tokens.colorStatusSuccessForeground1 },
 });
 
-function errorMessage(err: unknown): string {
-  if (err instanceof Error) {
-    // OfficeExtension.Error carries a code (e.g. "ItemNotFound") besides the message.
-    const code = (err as { code?: unknown }).code;
-    return typeof code === "string" && code && !err.message.includes(code) ? `${err.message} (${code})` : err.message;
-  }
-  return String(err);
-}
-
-export default function App({ lang, dark, inExcel }: AppProps): React.JSX.Element {
+export default function App({ host, lang, dark, debounceMs, startError }: AppProps): React.JSX.Element {
   const styles = useStyles();
-  const [state, setState] = React.useState<State>({ status: "idle" });
-  const t = (key: StringKey, params?: Record<string, string | number>) => format(lang, key, params);
-
-  const runCheck = async () => {
-    setState({ status: "running" });
-    const mergesRead = detectFeatures(officeIsSetSupported()).mergedAreas;
-    let snapshot: SheetSnapshot;
-    try {
-      snapshot = await Excel.run((context) => readActiveSheetSnapshot(context, { merges: mergesRead }));
-    } catch (err) {
-      setState({ status: "failed", stage: "excel", message: errorMessage(err) });
-      return;
-    }
-    try {
-      setState({ status: "done", summary: summarizeCheck(checkSheet(snapshot)), mergesRead });
-    } catch (err) {
-      setState({ status: "failed", stage: "check", message: errorMessage(err) });
-    }
-  };
-
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
-      <main className={styles.root}>
-        <Title3 as="h1">{t("title")}</Title3>
-        <Caption1>{t("preview")}</Caption1>
-        {!inExcel && (
-          <MessageBar intent="warning">
-            <MessageBarBody>{t("notInExcel")}</MessageBarBody>
-          </MessageBar>
-        )}
-        <div>
-          <Button appearance="primary" disabled={!inExcel || state.status === "running"} onClick={runCheck}>
-            {t("checkButton")}
-          </Button>
-        </div>
-        {state.status === "running" && <Spinner size="small" labelPosition="after" label={t("running")} />}
-        {state.status === "failed" && (
-          <MessageBar intent="error">
-            <MessageBarBody>
-              <MessageBarTitle>{t(state.stage === "excel" ? "excelError" : "checkError")}</MessageBarTitle>
-              {state.message}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {state.status === "done" && <Result summary={state.summary} mergesRead={state.mergesRead} lang={lang} />}
-      </main>
+    <FluentProvider theme={paneTheme(dark)} className={styles.provider} lang={lang === "zh" ? "zh-CN" : "en"}>
+      <ErrorBoundary lang={lang}>
+        <Pane host={host} lang={lang} debounceMs={debounceMs} startError={startError} />
+      </ErrorBoundary>
     </FluentProvider>
   );
 }
 
-function Result({ summary, mergesRead, lang }: { summary: CheckSummary; mergesRead: boolean; lang: Lang }) {
+export { App };
+
+function Pane({ host, lang, debounceMs, startError }: Omit<AppProps, "dark">): React.JSX.Element {
   const styles = useStyles();
-  const t = (key: StringKey, params?: Record<string, string | number>) => format(lang, key, params);
-  const total = summary.counts.error + summary.counts.warning + summary.counts.info;
+  const t = translator(lang);
+  const checker = useChecker(host, { debounceMs });
+  const { state } = checker;
+  const { result, busy } = state;
+
+  const missing: Feature[] = host ? missingFeatures(host.features) : [];
+  if (host && state.highlight?.skipped === "unsupported" && !missing.includes("conditionalFormats"))
+    missing.push("conditionalFormats");
+  const sheetProtected = state.highlight?.skipped === "protected" || state.snapshot?.protected === true;
+  const hasTables = result !== undefined && result.tables.length > 0;
+  const startNotice: PaneError | undefined =
+    startError !== undefined ? { stage: "start", error: startError } : undefined;
+
+  const fix = (f: Finding) => void checker.applyFixes(f.fix ?? [], uniqueCells(f.fix ?? []));
+  const fixAll = (b: BulkFix) => void checker.applyFixes(b.edits, uniqueCells(b.edits));
+
   return (
-    <>
-      {!mergesRead && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{t("noMerges")}</MessageBarBody>
-        </MessageBar>
+    <main className={styles.root}>
+      <Title3 as="h1">{t("title")}</Title3>
+      {!host &&
+        (startNotice ? (
+          <ErrorNotice error={startNotice} lang={lang} />
+        ) : (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{t("notInExcel")}</MessageBarBody>
+          </MessageBar>
+        ))}
+      <FeatureNotice missing={missing} lang={lang} />
+      {!result && host && <Body1 className={styles.intro}>{t("intro")}</Body1>}
+      <Toolbar
+        lang={lang}
+        busy={busy}
+        canCheck={host !== undefined}
+        canClear={result !== undefined && !state.marksCleared}
+        canWatch={checker.canWatch}
+        autoRecheck={checker.autoRecheck}
+        onCheck={() => void checker.check()}
+        onClear={() => void checker.clearMarks()}
+        onAutoRecheck={checker.setAutoRecheck}
+      />
+      {state.error && <ErrorNotice error={state.error} lang={lang} onDismiss={checker.dismissError} />}
+      {state.notice && <DoneNotice notice={state.notice} lang={lang} onDismiss={checker.dismissNotice} />}
+      {hasTables && state.highlight?.skipped === "protected" && <ProtectedNotice lang={lang} />}
+      {result && !hasTables && <EmptyState sheet={result.sheet} notATable={result.notATable} lang={lang} />}
+      {result && hasTables && <ResultHeader result={result} lang={lang} />}
+      {result && hasTables && result.findings.length === 0 && (
+        <Body1 className={styles.success}>{t("noFindings")}</Body1>
       )}
-      {summary.notATable || summary.tables.length === 0 ? (
-        <MessageBar intent="info">
-          <MessageBarBody>
-            <MessageBarTitle>{t("notATable")}</MessageBarTitle>
-            {summary.notATable?.[lang]}
-          </MessageBarBody>
-        </MessageBar>
-      ) : (
-        <section>
-          <Subtitle2 as="h2">
-            {summary.tables.length === 1 ? t("tableFound") : t("tablesFound", { n: summary.tables.length })}
-          </Subtitle2>
-          {summary.tables.map((table) => (
-            <div className={styles.table} key={table.range}>
-              <Body1 className={styles.label}>{t("sheet")}</Body1>
-              <Body1>{summary.sheet}</Body1>
-              <Body1 className={styles.label}>{t("kind")}</Body1>
-              <Body1>{t(table.kind === "department" ? "kindDepartment" : "kindProject")}</Body1>
-              <Body1 className={styles.label}>{t("year")}</Body1>
-              <Body1>{table.year ?? t("unknown")}</Body1>
-              <Body1 className={styles.label}>{t("name")}</Body1>
-              <Body1>{table.name ?? t("unknown")}</Body1>
-              <Body1 className={styles.label}>{t("range")}</Body1>
-              <Body1>{table.range}</Body1>
-            </div>
-          ))}
-        </section>
+      {result && hasTables && result.findings.length > 0 && (
+        <FindingList
+          findings={result.findings}
+          snapshot={state.snapshot}
+          lang={lang}
+          busy={busy !== undefined}
+          readOnly={sheetProtected}
+          onSelect={(f) => void checker.select(f)}
+          onFix={fix}
+          onFixAll={fixAll}
+        />
       )}
-      {summary.tables.length > 0 && (
-        <section>
-          <Subtitle2 as="h2">{t("findings")}</Subtitle2>
-          {total === 0 ? (
-            <Body1 as="p">{t("noFindings")}</Body1>
-          ) : (
-            <div className={styles.counts}>
-              <Body1 className={styles.error}>
-                {t("severityError")}: {summary.counts.error}
-              </Body1>
-              <Body1 className={styles.warning}>
-                {t("severityWarning")}: {summary.counts.warning}
-              </Body1>
-              <Body1 className={styles.info}>
-                {t("severityInfo")}: {summary.counts.info}
-              </Body1>
-            </div>
-          )}
-        </section>
-      )}
-    </>
+      {/* RESERVED: 插入新年度模板 — the next-year template section goes here (components/TemplateSection.tsx). */}
+      <TemplateSection host={host} lang={lang} busy={busy !== undefined} />
+    </main>
   );
+}
+
+/** The cells a batch of edits writes, once each, in order. */
+function uniqueCells(edits: readonly { cell: string }[]): string[] {
+  return [...new Set(edits.map((e) => e.cell))];
 }

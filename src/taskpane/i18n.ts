@@ -1,6 +1,7 @@
 /**
  * The pane's strings: Simplified Chinese first, English when Office's display language is not Chinese.
- * Placeholders in braces ("{n}") are filled by `format`.
+ * Placeholders in braces ("{n}") are filled by `format`. The findings' own messages and the rules' titles come
+ * from the rules (src/core/rules), not from here.
  */
 import type { Lang, Message } from "../core/finding";
 
@@ -23,38 +24,114 @@ export function officeDisplayLanguage(): string | undefined {
 
 export const STRINGS = {
   title: { zh: "绩效目标表检查", en: "Goal Table Checker" },
-  preview: {
-    zh: "预览版窗格：目前只显示检查摘要，完整的问题列表将在后续版本中提供。",
-    en: "Preview pane: it shows a summary only; the full list of findings comes in a later version.",
+  intro: {
+    zh: "打开绩效目标表所在的工作表，点击“检查”。发现的问题列在下方，并在表格中标出。",
+    en: "Open the sheet that holds the goal table and select Check. Findings are listed below and marked on the sheet.",
   },
-  checkButton: { zh: "检查当前工作表", en: "Check active sheet" },
-  running: { zh: "正在读取并检查工作表…", en: "Reading and checking the sheet…" },
-  notInExcel: {
-    zh: "此窗格需要在 Excel 中打开。",
-    en: "Open this pane in Excel.",
-  },
-  sheet: { zh: "工作表", en: "Sheet" },
+  notInExcel: { zh: "此窗格需要在 Excel 中打开。", en: "Open this pane in Excel." },
+
+  // Toolbar
+  checkButton: { zh: "检查", en: "Check" },
+  clearMarks: { zh: "清除标记", en: "Clear marks" },
+  autoRecheck: { zh: "自动重新检查", en: "Re-check automatically" },
+  checking: { zh: "正在检查…", en: "Checking…" },
+  fixing: { zh: "正在修正…", en: "Fixing…" },
+  clearing: { zh: "正在清除标记…", en: "Clearing marks…" },
+
+  // Result header
+  sheetLine: { zh: "工作表：{sheet}", en: "Sheet: {sheet}" },
   tableFound: { zh: "找到绩效目标表", en: "Goal table found" },
   tablesFound: { zh: "找到 {n} 张绩效目标表", en: "{n} goal tables found" },
-  kind: { zh: "类型", en: "Kind" },
-  kindDepartment: { zh: "部门整体", en: "Department (overall)" },
-  kindProject: { zh: "项目", en: "Project" },
-  year: { zh: "年度", en: "Year" },
-  name: { zh: "名称", en: "Name" },
-  range: { zh: "范围", en: "Range" },
-  unknown: { zh: "未识别", en: "not found" },
-  findings: { zh: "检查结果", en: "Findings" },
-  noFindings: { zh: "没有发现问题。", en: "No findings." },
+  kindDepartment: { zh: "部门整体支出", en: "Department spending" },
+  kindProject: { zh: "项目支出", en: "Project spending" },
+  yearValue: { zh: "{year}年度", en: "{year}" },
+  yearUnknown: { zh: "年度未识别", en: "year not found" },
+  nameUnknown: { zh: "名称未识别", en: "name not found" },
+  rangeValue: { zh: "区域 {range}", en: "range {range}" },
   severityError: { zh: "错误", en: "Errors" },
   severityWarning: { zh: "警告", en: "Warnings" },
   severityInfo: { zh: "提示", en: "Notes" },
-  notATable: { zh: "当前工作表不是绩效目标表", en: "The active sheet is not a goal table" },
-  excelError: { zh: "读取工作表时 Excel 报错", en: "Excel reported an error while reading the sheet" },
-  checkError: { zh: "检查时出错", en: "The check failed" },
-  noMerges: {
-    zh: "此版本的 Excel 不支持读取合并单元格（需要 ExcelApi 1.13），检查结果可能不完整。",
-    en: "This version of Excel cannot read merged cells (needs ExcelApi 1.13); results may be incomplete.",
+  severityErrorOne: { zh: "错误", en: "Error" },
+  severityWarningOne: { zh: "警告", en: "Warning" },
+  severityInfoOne: { zh: "提示", en: "Note" },
+  countsLabel: { zh: "问题数量", en: "Findings by severity" },
+  noFindings: { zh: "没有发现问题。", en: "No findings." },
+
+  // Finding list
+  findings: { zh: "检查结果", en: "Findings" },
+  categoryAmount: { zh: "金额", en: "Amounts" },
+  categoryValue: { zh: "指标值", en: "Indicator values" },
+  categoryTaxonomy: { zh: "指标体系", en: "Indicator taxonomy" },
+  categoryStructure: { zh: "结构", en: "Structure" },
+  goToCell: { zh: "转到 {cell}", en: "Go to {cell}" },
+  fix: { zh: "修正", en: "Fix" },
+  fixCell: { zh: "修正 {cell}", en: "Fix {cell}" },
+  fixAll: { zh: "全部修正", en: "Fix all" },
+  fixAllLine: { zh: "{rule}：{n} 处可一并修正", en: "{rule}: {n} findings can be fixed at once" },
+  fixAllLabel: { zh: "全部修正：{rule}（{n} 处）", en: "Fix all: {rule} ({n})" },
+  fixProtected: { zh: "工作表受保护，取消保护后才能修正。", en: "Unprotect the sheet to apply fixes." },
+
+  // Notices
+  fixed: { zh: "已修正 {cells}", en: "Fixed {cells}" },
+  fixedMany: { zh: "已修正 {n} 处：{cells}", en: "Fixed {n} cells: {cells}" },
+  cleared: {
+    zh: "已清除表格中的标记；问题仍列在下方。再次点击“检查”会重新标记。",
+    en: "The marks were removed from the sheet; the findings are still listed below. Check again to mark them.",
   },
+  protectedSheet: {
+    zh: "工作表受保护，无法在表格中标记；问题仍列在下方。",
+    en: "The sheet is protected, so its cells cannot be marked; the findings are still listed below.",
+  },
+  featureTitle: { zh: "您的 Excel 版本较旧", en: "This version of Excel is too old for some features" },
+  featureCore: {
+    zh: "您的 Excel 版本不支持本加载项所需的功能，需要 ExcelApi {v} 或更高版本。",
+    en: "This version of Excel lacks features the add-in needs: it requires ExcelApi {v} or later.",
+  },
+  featureConditionalFormats: {
+    zh: "您的 Excel 版本不支持在表格中标记问题，需要 ExcelApi {v} 或更高版本；问题仍列在窗格中。",
+    en: "This version of Excel cannot mark findings on the sheet: that needs ExcelApi {v} or later. The findings are still listed in the pane.",
+  },
+  featureOnChanged: {
+    zh: "您的 Excel 版本不支持自动重新检查，需要 ExcelApi {v} 或更高版本；修改表格后请再次点击“检查”。",
+    en: "This version of Excel cannot re-check automatically: that needs ExcelApi {v} or later. Select Check again after editing.",
+  },
+  featureMergedAreas: {
+    zh: "您的 Excel 版本不支持读取合并单元格，需要 ExcelApi {v} 或更高版本；检查结果可能不完整。",
+    en: "This version of Excel cannot read merged cells: that needs ExcelApi {v} or later. The results may be incomplete.",
+  },
+
+  // Empty state
+  emptyTitle: { zh: "当前工作表中没有绩效目标表", en: "No goal table on this sheet" },
+  emptyExpect: {
+    zh: "本窗格检查部门（单位）整体支出绩效目标表和项目支出绩效目标表。表格应有以“…绩效目标表”结尾的标题，以及“年度主要任务”和“绩效指标”等表头。请打开表格所在的工作表，再点击“检查”。",
+    en: "This pane checks department and project performance goal tables (绩效目标表). The sheet should have a title ending in “…绩效目标表” and headers such as 年度主要任务 (annual tasks) and 绩效指标 (indicators). Open the sheet with the table and select Check.",
+  },
+  emptyReason: { zh: "未识别的原因：", en: "Why: " },
+
+  // Errors
+  errorStart: { zh: "无法连接 Excel", en: "Could not connect to Excel" },
+  errorRead: { zh: "无法读取工作表", en: "Could not read the sheet" },
+  errorCheck: { zh: "检查时出错", en: "The check failed" },
+  errorHighlight: { zh: "无法在表格中标记问题", en: "Could not mark the findings on the sheet" },
+  errorSelect: { zh: "无法选中单元格", en: "Could not select the cell" },
+  errorFix: { zh: "无法修正", en: "Could not apply the fix" },
+  errorClear: { zh: "无法清除标记", en: "Could not clear the marks" },
+  errorWatch: { zh: "无法自动重新检查", en: "Automatic re-checking is not available" },
+  errorCellEdit: {
+    zh: "Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑，然后重试。",
+    en: "Excel is editing a cell. Press Enter or Esc to finish editing, then try again.",
+  },
+  errorUnknown: { zh: "未知错误。", en: "Unknown error." },
+  crashTitle: { zh: "窗格出错", en: "The pane ran into a problem" },
+  crashBody: {
+    zh: "请点击“重新加载”。如果问题仍然存在，请关闭并重新打开窗格。",
+    en: "Select Reload. If the problem persists, close the pane and open it again.",
+  },
+  reload: { zh: "重新加载", en: "Reload" },
+  dismiss: { zh: "关闭", en: "Dismiss" },
+
+  // Reserved for the 新年度模板 feature (src/taskpane/components/TemplateSection.tsx).
+  templateSection: { zh: "插入新年度模板", en: "Insert next year's template" },
 } as const satisfies Record<string, Message>;
 
 export type StringKey = keyof typeof STRINGS;
@@ -62,4 +139,18 @@ export type StringKey = keyof typeof STRINGS;
 /** The string for `key` in `lang`, with "{name}" placeholders replaced from `params`. */
 export function format(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {
   return STRINGS[key][lang].replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m));
+}
+
+/** A translator bound to one language. */
+export type Translate = (key: StringKey, params?: Record<string, string | number>) => string;
+
+export function translator(lang: Lang): Translate {
+  return (key, params) => format(lang, key, params);
+}
+
+/** A list of cell addresses for a message: "D6、D7" / "D6, D7", cut after `max` with "等" / "…". */
+export function cellList(lang: Lang, cells: readonly string[], max = 6): string {
+  const shown = cells.slice(0, max).join(lang === "zh" ? "、" : ", ");
+  if (cells.length <= max) return shown;
+  return lang === "zh" ? `${shown} 等` : `${shown}, …`;
 }

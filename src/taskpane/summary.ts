@@ -1,5 +1,5 @@
 /**
- * What the placeholder pane shows after a check: the tables found and the number of findings by severity.
+ * The tables a check found, as the result header shows them (kind, year, name, range), and the counts by severity.
  * Pure, so it can be tested without Office or React.
  */
 import type { SheetCheck } from "../core/check";

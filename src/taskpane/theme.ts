@@ -1,4 +1,5 @@
 /** Picks the Fluent UI theme that matches Office's theme, where Office tells us its theme. */
+import { webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
 
 /** True when `color` ("#RRGGBB" or "#RGB") is dark: relative luminance below one half. */
 export function isDarkColor(color: string | undefined | null): boolean {
@@ -19,4 +20,20 @@ export function officeUsesDarkTheme(): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Fluent's font stack with the Chinese UI fonts Office itself uses (Microsoft YaHei UI on Windows, PingFang SC on
+ * a Mac) ahead of the generic fallback, so Chinese text does not fall back to a serif font.
+ */
+export const FONT_FAMILY =
+  "'Segoe UI', 'Segoe UI Web (West European)', 'Microsoft YaHei UI', 'Microsoft YaHei', 'PingFang SC', " +
+  "-apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', sans-serif";
+
+const LIGHT: Theme = { ...webLightTheme, fontFamilyBase: FONT_FAMILY };
+const DARK: Theme = { ...webDarkTheme, fontFamilyBase: FONT_FAMILY };
+
+/** The pane's theme: Fluent's web theme, light or dark as Office is, with the Chinese font stack. */
+export function paneTheme(dark: boolean): Theme {
+  return dark ? DARK : LIGHT;
 }

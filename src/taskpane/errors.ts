@@ -1,0 +1,26 @@
+/** Turns what Excel throws into text the pane can show. */
+import type { Lang } from "../core/finding";
+import { format } from "./i18n";
+
+/** The error's code when it has one (OfficeExtension.Error: "InvalidOperationInCellEditMode", "ItemNotFound"). */
+export function errorCode(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code ? code : undefined;
+}
+
+/**
+ * A message for `err` in `lang`. Errors the user can act on get plain advice; anything else shows Excel's own
+ * message, with its code when the message does not already say it.
+ */
+export function describeError(err: unknown, lang: Lang): string {
+  const code = errorCode(err);
+  if (code === "InvalidOperationInCellEditMode") return format(lang, "errorCellEdit");
+  let message: string;
+  if (err instanceof Error) message = err.message;
+  else if (typeof err === "string") message = err;
+  else if (err && typeof (err as { message?: unknown }).message === "string")
+    message = (err as { message: string }).message;
+  else message = "";
+  if (!message) return code ?? format(lang, "errorUnknown");
+  return code && !message.includes(code) ? `${message} (${code})` : message;
+}

@@ -1,0 +1,168 @@
+/**
+ * A fake ExcelHost for the task pane tests: serves a sheet snapshot, records every call, applies fixes to its
+ * snapshot (so a re-check sees them), and lets a test hold a read pending, make a call fail, or fire a change.
+ */
+import type { Finding, FixEdit } from "../../src/core/finding";
+import type { SheetSnapshot } from "../../src/core/snapshot";
+import type { ExcelHost, HighlightResult } from "../../src/excel/host";
+import type { Features } from "../../src/excel/requirements";
+import { withCells, withFormulas } from "./edit";
+
+export type HostCall =
+  | { method: "readActiveSheet" }
+  | { method: "highlight"; sheet: string; findings: Finding[] }
+  | { method: "clearHighlights"; sheet: string }
+  | { method: "select"; sheet: string; address: string }
+  | { method: "applyFixes"; edits: FixEdit[] }
+  | { method: "onSheetChanged"; sheet: string }
+  | { method: "unsubscribe"; sheet: string };
+
+export type HostMethod = HostCall["method"];
+
+export const ALL_FEATURES: Features = { core: true, conditionalFormats: true, onChanged: true, mergedAreas: true };
+
+export interface FakeHostOptions {
+  features?: Partial<Features>;
+  /** Offer onSheetChanged (default true). */
+  watch?: boolean;
+}
+
+export interface FakeHost extends ExcelHost {
+  /** The active sheet; applyFixes and edit() change it. */
+  snapshot: SheetSnapshot;
+  readonly calls: HostCall[];
+  /** The recorded calls of one method. */
+  callsOf<M extends HostMethod>(method: M): Extract<HostCall, { method: M }>[];
+  /** Makes the next read wait until `release` is called. */
+  holdNextRead(): { release(): void };
+  /** Makes the next call of `method` reject with `error`. */
+  failNext(method: Exclude<HostMethod, "unsubscribe">, error: unknown): void;
+  /** Calls the change listeners of `sheet` (the active sheet by default), as Excel would after an edit. */
+  fireChange(sheet?: string): void;
+  /** A user's edit: sets cells on the snapshot and fires a change. */
+  edit(cells: Record<string, string | number | null>): void;
+  /** How many listeners are subscribed now. */
+  listenerCount(): number;
+}
+
+function copy(s: SheetSnapshot): SheetSnapshot {
+  return {
+    ...s,
+    values: s.values.map((r) => [...r]),
+    formulas: s.formulas.map((r) => [...r]),
+    numberFormats: s.numberFormats.map((r) => [...r]),
+    merges: [...s.merges],
+  };
+}
+
+/** An Error with an Office-style code, as OfficeExtension.Error carries one. */
+export function officeError(message: string, code: string): Error {
+  return Object.assign(new Error(message), { code });
+}
+
+export function createFakeHost(snapshot: SheetSnapshot, options: FakeHostOptions = {}): FakeHost {
+  const features: Features = { ...ALL_FEATURES, ...options.features };
+  const calls: HostCall[] = [];
+  const failures = new Map<HostMethod, unknown>();
+  const listeners = new Map<string, Set<() => void>>();
+  let hold: Promise<void> | undefined;
+
+  const failIfAsked = (method: HostMethod) => {
+    if (!failures.has(method)) return;
+    const error = failures.get(method);
+    failures.delete(method);
+    throw error;
+  };
+
+  const host: FakeHost = {
+    features,
+    snapshot: copy(snapshot),
+    calls,
+    callsOf: <M extends HostMethod>(method: M) =>
+      calls.filter((c): c is Extract<HostCall, { method: M }> => c.method === method),
+
+    async readActiveSheet() {
+      calls.push({ method: "readActiveSheet" });
+      if (hold) {
+        const wait = hold;
+        hold = undefined;
+        await wait;
+      }
+      failIfAsked("readActiveSheet");
+      return copy(host.snapshot);
+    },
+
+    async highlight(sheet, findings): Promise<HighlightResult> {
+      calls.push({ method: "highlight", sheet, findings: [...findings] });
+      failIfAsked("highlight");
+      if (!features.conditionalFormats) return { marked: 0, skipped: "unsupported" };
+      if (host.snapshot.protected) return { marked: 0, skipped: "protected" };
+      return { marked: new Set(findings.map((f) => f.cell)).size };
+    },
+
+    async clearHighlights(sheet) {
+      calls.push({ method: "clearHighlights", sheet });
+      failIfAsked("clearHighlights");
+    },
+
+    async select(sheet, address) {
+      calls.push({ method: "select", sheet, address });
+      failIfAsked("select");
+    },
+
+    async applyFixes(edits) {
+      calls.push({ method: "applyFixes", edits: [...edits] });
+      failIfAsked("applyFixes");
+      if (host.snapshot.protected) throw officeError("The sheet is protected.", "AccessDenied");
+      let s = host.snapshot;
+      for (const e of edits) {
+        if (e.sheet !== s.name) throw officeError(`No sheet ${e.sheet}.`, "ItemNotFound");
+        s =
+          e.formula !== undefined
+            ? withFormulas(s, { [e.cell]: [e.formula, null] })
+            : withCells(s, { [e.cell]: e.value ?? null });
+      }
+      host.snapshot = s;
+    },
+
+    holdNextRead() {
+      let release!: () => void;
+      hold = new Promise<void>((resolve) => (release = resolve));
+      return { release };
+    },
+
+    failNext(method, error) {
+      failures.set(method, error);
+    },
+
+    fireChange(sheet = host.snapshot.name) {
+      for (const listener of [...(listeners.get(sheet) ?? [])]) listener();
+    },
+
+    edit(cells) {
+      host.snapshot = withCells(host.snapshot, cells);
+      host.fireChange();
+    },
+
+    listenerCount() {
+      let n = 0;
+      for (const set of listeners.values()) n += set.size;
+      return n;
+    },
+  };
+
+  if (options.watch !== false) {
+    host.onSheetChanged = async (sheet, listener) => {
+      calls.push({ method: "onSheetChanged", sheet });
+      failIfAsked("onSheetChanged");
+      const set = listeners.get(sheet) ?? new Set();
+      listeners.set(sheet, set);
+      set.add(listener);
+      return async () => {
+        calls.push({ method: "unsubscribe", sheet });
+        set.delete(listener);
+      };
+    };
+  }
+  return host;
+}
