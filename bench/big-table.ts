@@ -4,11 +4,13 @@ import type { DepartmentSpec } from "../test/builder/spec";
 import { SAMPLE_2021 } from "../test/fixtures/sample-2021-urho";
 import type { SheetSnapshot } from "../src/core/snapshot";
 
-export function bigSpec(rows: number): DepartmentSpec {
+/** Every `faultEvery`-th value is written ">=85" (no unit), so highlighting has many cells to mark. */
+export function bigSpec(rows: number, faultEvery = 0): DepartmentSpec {
   const named = SAMPLE_2021.indicators.filter((i) => i.name);
   const indicators = Array.from({ length: rows }, (_, i) => {
     const base = named[i % named.length];
-    return { ...base, name: `${base.name}${Math.floor(i / named.length) || ""}` };
+    const value = faultEvery > 0 && i % faultEvery === 0 ? ">=85" : base.value;
+    return { ...base, value, name: `${base.name}${Math.floor(i / named.length) || ""}` };
   });
   // Keep each 一级/二级 group together, as a real table has them.
   const order = new Map(named.map((x, i) => [`${x.level1}/${x.level2}`, i]));
@@ -16,7 +18,7 @@ export function bigSpec(rows: number): DepartmentSpec {
   return { ...SAMPLE_2021, indicators };
 }
 
-export function bigSheet(rows: number): SheetSnapshot {
-  const wb = buildTable(bigSpec(rows)).workbook;
+export function bigSheet(rows: number, faultEvery = 0): SheetSnapshot {
+  const wb = buildTable(bigSpec(rows, faultEvery)).workbook;
   return wb.sheets[wb.sheets.length - 1];
 }

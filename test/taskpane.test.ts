@@ -18,7 +18,6 @@ import { buildTable } from "./builder/layout";
 import { SAMPLE_2021 } from "./fixtures/sample-2021-urho";
 import { tableSheet, withCells } from "./support/edit";
 
-
 describe("languageFor", () => {
   it("uses Chinese for zh-* and when the language is unknown, English otherwise", () => {
     expect(languageFor("zh-CN")).toBe("zh");

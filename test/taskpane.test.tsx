@@ -21,7 +21,6 @@ import { SMALL_PROJECT } from "./fixtures/small";
 import { tableSheet, withCells } from "./support/edit";
 import { createFakeHost, officeError, type FakeHost, type FakeHostOptions } from "./support/fake-host";
 
-
 const BUILT = buildTable(SAMPLE_2021);
 const SAMPLE: SheetSnapshot = tableSheet(BUILT.workbook);
 const P: Placed = BUILT.placed;

@@ -1,0 +1,90 @@
+/**
+ * `npm run bench`: prints one figure per line.
+ *  - core check time (CPU, median of several runs) for tables of 100, 1,000, 5,000 and 20,000 indicator rows;
+ *  - how that time grows with size (per-row cost at each size, and the 5k → 20k ratio; linear is ×4);
+ *  - context.sync() calls for a check and for highlighting, at each size, through the counting fake Excel;
+ *  - the CLI's wall time and peak memory for 100 sample workbooks.
+ * Not part of `npm test`: tests do not time things.
+ */
+import { execFileSync } from "child_process";
+import { copyFileSync, mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import { checkSheet } from "../src/core/check";
+import { bigSheet } from "./big-table";
+import { syncCounts } from "./syncs";
+
+const SIZES = [100, 1000, 5000, 20000];
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const ROOT = path.join(__dirname, "..");
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function cpuMs(f: () => void): number {
+  const t = process.cpuUsage();
+  f();
+  const d = process.cpuUsage(t);
+  return (d.user + d.system) / 1000;
+}
+
+function line(name: string, value: string): void {
+  console.log(`${name.padEnd(44)} ${value}`);
+}
+
+async function main() {
+  const perRow: Record<number, number> = {};
+  const medians: Record<number, number> = {};
+  for (const n of SIZES) {
+    const sheet = bigSheet(n);
+    for (let i = 0; i < 3; i++) checkSheet(sheet); // warm up the JIT
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      (globalThis as { gc?: () => void }).gc?.();
+      times.push(cpuMs(() => checkSheet(sheet)));
+    }
+    medians[n] = median(times);
+    perRow[n] = (medians[n] * 1000) / n;
+    line(`core check, ${n} rows (median CPU of ${RUNS})`, `${medians[n].toFixed(1)} ms`);
+  }
+  for (const n of SIZES) line(`core check per row, ${n} rows`, `${perRow[n].toFixed(1)} µs`);
+  line("growth 5,000 → 20,000 rows (linear = ×4.0)", `×${(medians[20000] / medians[5000]).toFixed(1)}`);
+
+  for (const n of SIZES) {
+    const s = await syncCounts(n);
+    line(`context.sync() for a check, ${n} rows`, String(s.check));
+    line(`context.sync() for highlighting, ${n} rows`, `${s.highlight} (${s.marked} cells marked, 1 row in 10 faulty)`);
+  }
+
+  // The CLI over 100 copies of the sample, as a reviewer would run it over a folder.
+  const dir = mkdtempSync(path.join(tmpdir(), "goaltable-bench-"));
+  try {
+    for (let i = 1; i <= 100; i++)
+      copyFileSync(path.join(ROOT, "samples", "2021-urho-organization-dept.xlsx"), path.join(dir, `s${i}.xlsx`));
+    const script = `
+      const t = process.hrtime.bigint();
+      require(${JSON.stringify(path.join(ROOT, "lib", "cli", "main.js"))})
+        .main(["check", ${JSON.stringify(dir)}, "--format", "json"], { stdout: { write() {} }, stderr: process.stderr })
+        .then((code) => console.log(JSON.stringify({ code, ms: Number(process.hrtime.bigint() - t) / 1e6, rss: process.resourceUsage().maxRSS })));`;
+    const t0 = process.hrtime.bigint();
+    const out = JSON.parse(
+      execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim().split("\n").pop()!
+    );
+    const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+    line(
+      "CLI, 100 sample workbooks, wall time",
+      `${(wall / 1000).toFixed(2)} s (checking ${(out.ms / 1000).toFixed(2)} s)`
+    );
+    line("CLI, 100 sample workbooks, peak memory", `${(out.rss / 1024).toFixed(0)} MB`);
+    line("CLI, 100 sample workbooks, exit code", String(out.code));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
