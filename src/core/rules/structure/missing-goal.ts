@@ -1,5 +1,6 @@
 import type { Rule } from "../rule";
 import { tableAnchor } from "./anchor";
+import { isBlankTable } from "../../template/blank";
 
 export const missingGoal: Rule = {
   id: "structure/missing-goal",
@@ -29,6 +30,8 @@ export const missingGoal: Rule = {
       });
       return;
     }
+    // A fresh template (nothing typed in yet) has its goals still to be filled: not an error yet.
+    if (isBlankTable(table)) return;
     for (const g of table.goals) {
       if (g.value && g.value.text !== "") continue;
       report({

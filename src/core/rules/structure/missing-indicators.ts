@@ -1,5 +1,6 @@
 import type { Rule } from "../rule";
 import { tableAnchor } from "./anchor";
+import { isBlankTable } from "../../template/blank";
 
 export const missingIndicators: Rule = {
   id: "structure/missing-indicators",
@@ -34,7 +35,8 @@ export const missingIndicators: Rule = {
           en: "The indicators have no value column (指标值 or 目标值).",
         },
       });
-    if (!block.rows.some((r) => r.name))
+    // A fresh template (nothing typed in yet) has its indicators still to be filled: not an error yet.
+    if (!block.rows.some((r) => r.name) && !isBlankTable(table))
       report({
         cell: block.header.address,
         message: {

@@ -1,5 +1,6 @@
 import type { Rule } from "../rule";
 import { tableAnchor } from "./anchor";
+import { isBlankTable } from "../../template/blank";
 
 export const missingName: Rule = {
   id: "structure/missing-name",
@@ -26,7 +27,8 @@ export const missingName: Rule = {
       });
       return;
     }
-    if (!table.name.value || table.name.value.text === "") {
+    // A fresh template (nothing typed in yet) has its name still to be filled: not an error yet.
+    if ((!table.name.value || table.name.value.text === "") && !isBlankTable(table)) {
       report({
         cell: table.name.value?.address ?? table.name.label.address,
         related: [table.name.label.address],

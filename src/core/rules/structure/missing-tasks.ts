@@ -1,5 +1,6 @@
 import type { Rule } from "../rule";
 import { tableAnchor } from "./anchor";
+import { isBlankTable } from "../../template/blank";
 
 const COLUMNS = [
   ["total", "总额"],
@@ -40,7 +41,8 @@ export const missingTasks: Rule = {
           message: { zh: `年度主要任务缺少“${zh}”一栏。`, en: `The annual tasks have no ${zh} column.` },
         });
     }
-    if (tasks.rows.length === 0)
+    // A fresh template (nothing typed in yet) has its tasks still to be filled: not an error yet.
+    if (tasks.rows.length === 0 && !isBlankTable(table))
       report({
         cell: tasks.header.address,
         message: { zh: "年度主要任务下没有任务。", en: "No task is listed under the annual tasks." },

@@ -1,0 +1,17 @@
+/** New-year templates of both goal tables, as plain data (see types.ts); no Office.js or exceljs here. */
+export * from "./types";
+export {
+  makeTemplate,
+  templateSheetName,
+  DEPARTMENT_TITLE,
+  PROJECT_TITLE,
+  EMPTY_ROWS_PER_LEVEL2,
+  EMPTY_TASK_ROWS,
+  OPERATORS,
+  DIRECTIONS,
+  NATURES,
+} from "./layout";
+export { templateToSnapshot } from "./snapshot";
+export { isBlankTable } from "./blank";
+export { contentFrom, groupIndicators, convertValue, standardGroups } from "./prefill";
+export type { TemplateContent, CarriedValue, CarriedIndicator } from "./prefill";
