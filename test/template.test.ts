@@ -154,17 +154,19 @@ describe("a blank template", () => {
     );
   });
 
-  it.each(COMBOS)(
-    "%s, %s form: the checker reports no error and no warning, only what is to be filled",
-    (kind, form) => {
-      const result = checkWorkbook({ sheets: [templateToSnapshot(makeTemplate({ kind, year: 2022, form }))] });
-      expect(result.tables).toHaveLength(1);
-      expect(isBlankTable(result.tables[0])).toBe(true);
-      expect(result.findings.filter((f) => f.severity !== "info")).toEqual([]);
-      // One "二级 without 三级" note per 二级.
-      expect(result.findings.map((f) => f.rule)).toEqual(STANDARD_PAIRS.map(() => "taxonomy/empty-level2"));
-    }
-  );
+  it.each(COMBOS)("%s, %s form: the checker reports no error, only that the table is to be filled", (kind, form) => {
+    const result = checkWorkbook({ sheets: [templateToSnapshot(makeTemplate({ kind, year: 2022, form }))] });
+    expect(result.tables).toHaveLength(1);
+    expect(isBlankTable(result.tables[0])).toBe(true);
+    expect(errors(result.findings)).toEqual([]);
+    // One "to be filled" note for the whole table, and one "二级 without 三级" note per 二级.
+    expect(result.findings.filter((f) => f.severity === "warning").map((f) => f.rule)).toEqual([
+      "structure/to-be-filled",
+    ]);
+    expect(result.findings.filter((f) => f.severity === "info").map((f) => f.rule)).toEqual(
+      STANDARD_PAIRS.map(() => "taxonomy/empty-level2")
+    );
+  });
 
   it("is no longer blank once anything is typed in: the structure rules apply again", () => {
     const t = makeTemplate({ kind: "department", year: 2022, form: "merged" });
@@ -223,7 +225,7 @@ describe("a template prefilled from last year's table", () => {
     expect(named.every((r) => r.value!.text === "")).toBe(true);
   });
 
-  it("leaves errors only where this year's figures go: task amounts, and indicator values unless kept", () => {
+  it("reports no error: this year's amounts, and the values unless kept, are 'to be filled' once each", () => {
     const source = sampleTable();
     const named = SAMPLE_2021.indicators.filter((i) => i.name).length;
     for (const keepValues of [false, true]) {
@@ -232,15 +234,22 @@ describe("a template prefilled from last year's table", () => {
       const check = checkSheet(snapshot);
       const table = check.tables[0];
       const amountCells = table.tasks!.rows.flatMap((r) => [r.fiscal!.address, r.other!.address]);
-      const found = errors(check.findings);
-      expect(found.filter((f) => f.rule === "amount/not-a-number").map((f) => f.cell)).toEqual(amountCells);
-      expect(found.filter((f) => f.rule === "value/empty")).toHaveLength(keepValues ? 0 : named);
-      expect(found.filter((f) => f.rule !== "amount/not-a-number" && f.rule !== "value/empty")).toEqual([]);
-      expect(check.findings.filter((f) => f.severity === "warning")).toEqual([]);
+      expect(errors(check.findings)).toEqual([]);
+      const toFill = check.findings.filter((f) => f.rule === "structure/to-be-filled");
+      expect(toFill.map((f) => [f.cell, ...f.related])).toEqual(
+        keepValues ? [amountCells] : [amountCells, expect.arrayContaining([expect.any(String)])]
+      );
+      if (!keepValues) expect(toFill[1].related).toHaveLength(named - 1);
+      expect(check.findings.filter((f) => f.severity === "warning")).toEqual(toFill);
+      // One amount typed in: the others are now checked cell by cell.
+      const started = checkSheet(withCells(snapshot, { [amountCells[0]]: 10 }));
+      expect(errors(started.findings).filter((f) => f.rule === "amount/not-a-number")).toHaveLength(
+        amountCells.length - 1
+      );
       // With this year's amounts typed in (and the values kept), nothing is left to report but the info notes.
       if (keepValues) {
         const filled = withCells(snapshot, Object.fromEntries(amountCells.map((a) => [a, 0])));
-        expect(errors(checkSheet(filled).findings)).toEqual([]);
+        expect(checkSheet(filled).findings.filter((f) => f.severity !== "info")).toEqual([]);
       }
     }
   });
@@ -276,8 +285,9 @@ describe("a template prefilled from last year's table", () => {
     } else {
       expect(rows.map((r) => r.value?.text)).toEqual(spec.indicators.map((i) => i.value));
     }
+    // The values came along; only this year's funding is left to fill in.
     const check = checkWorkbook({ sheets: [templateToSnapshot(t)] });
-    expect(check.findings.filter((f) => f.severity !== "info")).toEqual([]);
+    expect(check.findings.filter((f) => f.severity !== "info").map((f) => f.rule)).toEqual(["structure/to-be-filled"]);
   });
 
   it("keeps unknown 一级/二级 names where they were, after the standard groups", () => {
@@ -417,8 +427,9 @@ describe("the .xlsx writer", () => {
       last.indicators!.rows.filter((r) => r.name).map((r) => r.name!.text)
     );
     expect(table.tasks!.totalRow!.fiscal!.formula).toMatch(/^=SUM\(/);
-    // What is left to do: this year's amounts and indicator values.
-    expect(new Set(errors(after.findings).map((f) => f.rule))).toEqual(new Set(["amount/not-a-number", "value/empty"]));
+    // No error; what is left to do, this year's amounts and indicator values, is said once each.
+    expect(errors(after.findings)).toEqual([]);
+    expect(after.findings.filter((f) => f.rule === "structure/to-be-filled")).toHaveLength(2);
 
     // Kept values: only the amounts are left.
     const kept = path.join(dir, "2022-kept.xlsx");
@@ -427,8 +438,10 @@ describe("the .xlsx writer", () => {
       kept
     );
     const keptCheck = checkWorkbook(await readWorkbookFile(kept));
-    expect(new Set(errors(keptCheck.findings).map((f) => f.rule))).toEqual(new Set(["amount/not-a-number"]));
-    expect(keptCheck.findings.filter((f) => f.severity === "warning")).toEqual([]);
+    expect(errors(keptCheck.findings)).toEqual([]);
+    expect(keptCheck.findings.filter((f) => f.severity === "warning").map((f) => f.rule)).toEqual([
+      "structure/to-be-filled",
+    ]);
   });
 
   it.each(COMBOS)("a blank %s template (%s) read back from .xlsx has no error", async (kind, form) => {
@@ -436,7 +449,7 @@ describe("the .xlsx writer", () => {
     await writeTemplateFile(makeTemplate({ kind, year: 2022, form }), file);
     const check = checkWorkbook(await readWorkbookFile(file));
     expect(check.tables).toHaveLength(1);
-    expect(check.findings.filter((f) => f.severity !== "info")).toEqual([]);
+    expect(errors(check.findings)).toEqual([]);
   });
 
   it("keeps a task named =1+1 as text in the file", async () => {

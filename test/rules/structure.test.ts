@@ -11,6 +11,7 @@ import { missingTotalRow } from "../../src/core/rules/structure/missing-total-ro
 import { missingFunding } from "../../src/core/rules/structure/missing-funding";
 import { missingGoal } from "../../src/core/rules/structure/missing-goal";
 import { missingIndicators } from "../../src/core/rules/structure/missing-indicators";
+import { toBeFilled } from "../../src/core/rules/structure/to-be-filled";
 
 // Department, default layout: A1 title, A2 year, A3/C3 name, B4 task header (D5:F5 amounts), B6 合计,
 // tasks 7–9, A10/C10 goal, B11 indicator header, indicators 12–21.
@@ -110,5 +111,25 @@ testRule(missingIndicators, {
       cells: ["B11"],
     },
     { name: "header gone", sheet: withCells(dept, { B11: null, C11: null, D11: null }), cells: ["A1"] },
+  ],
+});
+
+const noAmounts = withCells(
+  dept,
+  Object.fromEntries([7, 8, 9].flatMap((r) => ["D", "E", "F"].map((c) => [`${c}${r}`, null])))
+);
+const noValues = withCells(dept, Object.fromEntries([12, 13, 14, 15, 16, 17, 19, 20, 21].map((r) => [`F${r}`, null])));
+
+testRule(toBeFilled, {
+  valid: [
+    { name: "department", sheet: dept },
+    { name: "project", sheet: proj },
+    { name: "one amount typed: the rest are checked cell by cell", sheet: withCells(noAmounts, { E7: 100 }) },
+    { name: "one value typed", sheet: withCells(noValues, { F12: "≥5次" }) },
+  ],
+  invalid: [
+    { name: "no amount typed yet", sheet: noAmounts, cells: ["E7"] },
+    { name: "no value typed yet", sheet: noValues, cells: ["F12"] },
+    { name: "project funding not typed yet", sheet: withCells(proj, { D7: null, D8: null, D9: null }), cells: ["D8"] },
   ],
 });

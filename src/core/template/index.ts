@@ -12,6 +12,6 @@ export {
   NATURES,
 } from "./layout";
 export { templateToSnapshot } from "./snapshot";
-export { isBlankTable } from "./blank";
+export { isBlankTable } from "../fill-state";
 export { contentFrom, groupIndicators, convertValue, standardGroups } from "./prefill";
 export type { TemplateContent, CarriedValue, CarriedIndicator } from "./prefill";

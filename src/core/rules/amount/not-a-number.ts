@@ -2,6 +2,7 @@ import { amountCells, amountNumber, isNumeric, parseAmount, tableDecimals, type 
 import type { FixEdit, Message } from "../../finding";
 import type { GoalTable } from "../../model";
 import type { Report, Rule } from "../rule";
+import { unfilledAmounts } from "../../fill-state";
 import { COLUMN_EN, COLUMN_NAME, expectedSum, totalFix, totalTargets } from "./common";
 
 /** "合计“总额”D6", "财政拨款 E7", "年度资金总额 D7": how a message names an amount cell. */
@@ -50,6 +51,7 @@ export const notANumber: Rule = {
   check(table, report) {
     const decimals = tableDecimals(table);
     const cells = amountCells(table);
+    const unfilled = unfilledAmounts(table) !== undefined;
     const fixOf = (cell: string, value: number): FixEdit[] => [{ sheet: table.sheet, cell, value }];
     for (const a of cells) {
       const p = parseAmount(a.cell);
@@ -118,6 +120,8 @@ export const notANumber: Rule = {
         }
         case "empty": {
           if (a.role !== "task" || !a.row?.name || a.row.name.text === "") break;
+          // No amount typed in yet anywhere (a new year's table): structure/to-be-filled says so once.
+          if (unfilled) break;
           // 0 is certain only for 其他资金 when 总额 already equals 财政拨款.
           let fix: FixEdit[] | undefined;
           if (a.column === "other") {

@@ -12,6 +12,7 @@ import { missingGoal } from "./missing-goal";
 import { placeholderGoal } from "./placeholder-goal";
 import { shortGoal } from "./short-goal";
 import { missingIndicators } from "./missing-indicators";
+import { toBeFilled } from "./to-be-filled";
 
 export const STRUCTURE_RULES: Rule[] = [
   missingTitle,
@@ -26,4 +27,5 @@ export const STRUCTURE_RULES: Rule[] = [
   placeholderGoal,
   shortGoal,
   missingIndicators,
+  toBeFilled,
 ];

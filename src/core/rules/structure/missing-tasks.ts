@@ -1,6 +1,6 @@
 import type { Rule } from "../rule";
 import { tableAnchor } from "./anchor";
-import { isBlankTable } from "../../template/blank";
+import { isBlankTable } from "../../fill-state";
 
 const COLUMNS = [
   ["total", "总额"],

@@ -1,5 +1,6 @@
 import type { Rule } from "../rule";
 import { valueRows, related } from "./rows";
+import { unfilledValues } from "../../fill-state";
 
 export const valueEmpty: Rule = {
   id: "value/empty",
@@ -15,6 +16,8 @@ export const valueEmpty: Rule = {
     good: "培训班次 | ≥5次",
   },
   check(table, report) {
+    // No value typed in yet anywhere (a new year's table): structure/to-be-filled says so once.
+    if (unfilledValues(table)) return;
     for (const v of valueRows(table)) {
       if (v.parsed.kind !== "empty") continue;
       report({
