@@ -10,6 +10,7 @@ import { tableSheet, withCells } from "../support/edit";
 import { testRule } from "../support/rule-tester";
 import { VALUE_RULES } from "../../src/core/rules/value";
 import { valueEmpty } from "../../src/core/rules/value/empty";
+import { valueExcelError } from "../../src/core/rules/value/excel-error";
 import { valuePlaceholder } from "../../src/core/rules/value/placeholder";
 import { valueForbiddenChar } from "../../src/core/rules/value/forbidden-char";
 import { valueOperator } from "../../src/core/rules/value/operator";
@@ -219,4 +220,16 @@ describe("fixes", () => {
 test("one faulty value raises one finding, not a pile", () => {
   const t = readSheet(v({ F14: "≥**%" })).tables[0];
   expect(runRules(t, VALUE_RULES).map((f) => f.rule)).toEqual(["value/placeholder"]);
+});
+
+testRule(valueExcelError, {
+  valid: goodOnes,
+  invalid: [
+    { name: "#REF!", sheet: withCells(dept, { F14: { error: "#REF!" } }), cells: ["F14"] },
+    {
+      name: "#N/A and #VALUE!",
+      sheet: withCells(dept, { F12: { error: "#N/A" }, F20: { error: "#VALUE!" } }),
+      cells: ["F12", "F20"],
+    },
+  ],
 });

@@ -1,5 +1,6 @@
 import type { Rule } from "../rule";
 import { valueEmpty } from "./empty";
+import { valueExcelError } from "./excel-error";
 import { valuePlaceholder } from "./placeholder";
 import { valueForbiddenChar } from "./forbidden-char";
 import { valueOperator } from "./operator";
@@ -21,6 +22,7 @@ import { valueDirection } from "./direction";
 
 export const VALUE_RULES: Rule[] = [
   valueEmpty,
+  valueExcelError,
   valuePlaceholder,
   valueForbiddenChar,
   valueOperator,
