@@ -228,3 +228,33 @@ describe("files the CLI refuses, with a clear message", () => {
     ]);
   });
 });
+
+describe("a table split over two sheets", () => {
+  const whole = tableSheet(buildTable(SAMPLE_2021).workbook);
+  const header = readSheet(whole).tables[0].indicators!.header.row; // 0-based row of 一级指标
+  const cut = (from: number, to: number, name: string): SheetSnapshot => ({
+    name,
+    origin: "A1",
+    values: whole.values.slice(from, to),
+    formulas: whole.formulas.slice(from, to),
+    numberFormats: whole.numberFormats.slice(from, to),
+    merges: [],
+  });
+
+  test("is checked as one table, with one warning instead of a pile of 'missing' errors", () => {
+    const result = checkWorkbook({ sheets: [cut(0, header, "第1页"), cut(header, whole.values.length, "第2页")] });
+    expect(result.tables).toHaveLength(2);
+    expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
+    const split = result.findings.filter((f) => f.rule === "structure/split-table");
+    expect(split.map((f) => [f.sheet, f.cell])).toEqual([["第2页", "B1"]]);
+    expect(split[0].message.zh).toMatch(/第1页/);
+  });
+
+  test("two sheets that are not parts of one table are not joined", () => {
+    const result = checkWorkbook({ sheets: [whole, cut(header, whole.values.length, "只有指标")] });
+    expect(result.findings.filter((f) => f.rule === "structure/split-table")).toEqual([]);
+    expect(result.findings.filter((f) => f.rule === "structure/missing-name").map((f) => f.sheet)).toEqual([
+      "只有指标",
+    ]);
+  });
+});

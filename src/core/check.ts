@@ -9,6 +9,7 @@ import { readSheet } from "./reader";
 import { parseCell } from "./address";
 import { ALL_RULES } from "./rules";
 import type { Rule } from "./rules/rule";
+import { WORKBOOK_RULES } from "./rules/workbook";
 
 export interface SheetCheck {
   sheet: string;
@@ -60,33 +61,15 @@ export function checkSheet(snapshot: SheetSnapshot, rules: readonly Rule[] = ALL
 }
 
 /**
- * Checks every sheet. Sheets without a table are skipped quietly (explanatory sheets are common), unless no sheet
- * holds a table: then one error says so, with each sheet's reason.
+ * Checks every sheet. Sheets without a table are skipped quietly (explanatory sheets are common); then the workbook
+ * rules run: no table anywhere, a table split over two sheets.
  */
 export function checkWorkbook(workbook: WorkbookSnapshot, rules: readonly Rule[] = ALL_RULES): WorkbookCheck {
   const sheets = workbook.sheets.map((s) => checkSheet(s, rules));
-  const tables = sheets.flatMap((s) => s.tables);
-  const findings = sheets.flatMap((s) => s.findings);
-  if (tables.length === 0) {
-    const first = workbook.sheets[0]?.name ?? "";
-    const reasons = sheets.map((s) => ({ sheet: s.sheet, reason: s.notATable?.reason }));
-    findings.push({
-      rule: "structure/no-goal-table",
-      severity: "error",
-      sheet: first,
-      cell: "A1",
-      related: [],
-      message: {
-        zh:
-          workbook.sheets.length === 0
-            ? "工作簿中没有工作表，找不到绩效目标表。"
-            : "工作簿中找不到绩效目标表：" + reasons.map((r) => `“${r.sheet}”${r.reason?.zh ?? ""}`).join("；"),
-        en:
-          workbook.sheets.length === 0
-            ? "The workbook has no sheets, so no goal table was found."
-            : "No goal table in this workbook: " + reasons.map((r) => `'${r.sheet}' ${r.reason?.en ?? ""}`).join("; "),
-      },
-    });
-  }
-  return { sheets, tables, findings };
+  const extra = WORKBOOK_RULES.flatMap((r) => r.check(sheets));
+  return {
+    sheets,
+    tables: sheets.flatMap((s) => s.tables),
+    findings: [...sheets.flatMap((s) => s.findings), ...extra],
+  };
 }

@@ -3,7 +3,7 @@
  * twice. `npm run docs:rules` writes it; a test fails when the file is stale.
  */
 import type { Severity } from "../finding";
-import type { Rule, RuleCategory } from "./rule";
+import type { RuleMeta, RuleCategory } from "./rule";
 
 const CATEGORY: Record<RuleCategory, string> = {
   amount: "金额 Amounts",
@@ -24,7 +24,7 @@ function cell(s: string): string {
   return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
-export function renderCatalogue(rules: readonly Rule[]): string {
+export function renderCatalogue(rules: readonly RuleMeta[]): string {
   const out: string[] = [];
   out.push("# 规则目录 Rule catalogue", "");
   out.push("<!-- Generated from the rules' metadata by `npm run docs:rules`. Do not edit by hand. -->", "");

@@ -6,3 +6,5 @@ import { VALUE_RULES } from "./value";
 import { TAXONOMY_RULES } from "./taxonomy";
 
 export const ALL_RULES: readonly Rule[] = [...AMOUNT_RULES, ...VALUE_RULES, ...TAXONOMY_RULES, ...STRUCTURE_RULES];
+
+export { WORKBOOK_RULES } from "./workbook";

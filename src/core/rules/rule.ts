@@ -22,12 +22,17 @@ export interface Report {
   fix?: FixEdit[];
 }
 
-export interface Rule {
+/** What the catalogue shows of a rule. */
+export interface RuleMeta {
   id: string;
   severity: Severity;
   category: RuleCategory;
   /** Short title, zh and en. */
   title: Message;
   docs: RuleDocs;
+}
+
+/** A rule over one table. */
+export interface Rule extends RuleMeta {
   check(table: GoalTable, report: (r: Report) => void): void;
 }
