@@ -3,17 +3,11 @@
  * workbook and its sheet collection are an OfficeMockObject (load-then-sync enforced, syncs counted); the sheet the
  * adapter adds records what is written to it.
  */
+import { valueToWrite } from "../src/excel/fixes";
 import { OfficeMockObject } from "office-addin-mock";
 import { parseRange, rangeAddress } from "../src/core/address";
 import { makeTemplate, type TemplateSheet } from "../src/core/template";
-import {
-  excelText,
-  insertTemplate,
-  styleRectangles,
-  uniqueSheetName,
-  widthToPoints,
-  MAX_SHEET_NAME,
-} from "../src/excel/template";
+import { insertTemplate, styleRectangles, uniqueSheetName, widthToPoints, MAX_SHEET_NAME } from "../src/excel/template";
 import type { IsSetSupported } from "../src/excel/requirements";
 import { readSheet } from "../src/core/reader";
 import { buildTable } from "./builder/layout";
@@ -207,7 +201,7 @@ describe("insertTemplate", () => {
     expect(cells.size).toBe(template.cells.length);
     expect(sheet.ranges.filter((r) => r.formulas).map((r) => r.address)).toEqual(template.blocks.map((b) => b.range));
     expect(cells.get("A1")).toBe("部门（单位）整体支出绩效目标表");
-    expect(cells.get("A2")).toBe("（2022 年）");
+    expect(cells.get("A2")).toBe("'（2022 年）"); // a leading bracket could read as a negative number: kept as text
     expect(cells.get("E6")).toBe("=SUM(E7:E9)");
     expect(cells.get("F6")).toBe("=SUM(F7:F9)");
     expect(cells.get("E7")).toBe("=F7+G7");
@@ -299,13 +293,12 @@ describe("insertTemplate", () => {
 });
 
 describe("helpers", () => {
-  it("excelText: an apostrophe only where Excel would read something else than text", () => {
+  it("carried text is written with an apostrophe wherever Excel might read it as something else", () => {
     for (const s of ["=1+1", "+86 0990", "-", "@home", "'quoted", "001", "1,000", "50%", "1.5e3", "TRUE", "#REF!"])
-      expect(excelText(s)).toBe(`'${s}`);
-    for (const s of ["2021-12-31", "1/2", "12月31日", "2021年12月", "2021年12月31日", "12:30", "¥100", "(100)"])
-      expect(excelText(s)).toBe(`'${s}`);
-    for (const s of ["中共乌尔禾区委组织部", "≥2次", "2021年12月31日前", "目标1：保障运转", "100万元", ""])
-      expect(excelText(s)).toBe(s);
+      expect(valueToWrite(s)).toBe(`'${s}`);
+    for (const s of ["2021-12-31", "1/2", "1 1/2", "12月31日", "2021年12月31日", "12:30", "¥100", "(100)", "100万元"])
+      expect(valueToWrite(s)).toBe(`'${s}`);
+    for (const s of ["中共乌尔禾区委组织部", "≥2次", "目标1：保障运转", ""]) expect(valueToWrite(s)).toBe(s);
   });
 
   it("uniqueSheetName: stays within 31 characters and drops the characters Excel forbids", () => {

@@ -7,8 +7,8 @@
  * and reported. An existing sheet is never overwritten or renamed: the new sheet gets a name no sheet has.
  */
 import { parseRange, rangeAddress, type RangePosition } from "../core/address";
-import { EXCEL_ERRORS } from "../core/snapshot";
 import type { TemplateCell, TemplateSheet, TemplateStyle } from "../core/template";
+import { valueToWrite } from "./fixes";
 import { officeIsSetSupported, type IsSetSupported } from "./requirements";
 
 /** Excel's longest sheet name. */
@@ -50,40 +50,12 @@ export function uniqueSheetName(base: string, existing: readonly string[]): stri
   }
 }
 
-const NUMBER_LIKE = /^[-+]?(?:[0-9][0-9,]*(?:\.[0-9]*)?|\.[0-9]+)(?:e[-+]?[0-9]+)?%?$/i;
-const CURRENCY_LIKE = /^[-+]?[¥￥$€£]\s*[0-9]/;
-const NEGATIVE_IN_BRACKETS = /^\([0-9][0-9,.]*\)$/;
-/** 2021-12-31, 2021/12, 12/31, 1/2, 2021.12.31, 2021年12月31日, 2021年12月, 12月31日, 12:30. */
-const DATE_LIKE =
-  /^(?:[0-9]{1,4}\s*[-/.]\s*[0-9]{1,2}(?:\s*[-/.]\s*[0-9]{1,4})?|(?:[0-9]{2,4}\s*年\s*)?[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?|[0-9]{2,4}\s*年\s*[0-9]{1,2}\s*月?|[0-9]{1,2}\s*:\s*[0-9]{2}(?:\s*:\s*[0-9]{2})?\s*(?:am|pm)?)$/i;
-
-/**
- * Text as it must be written through `Range.values`/`formulas` to stay text: with a leading apostrophe when Excel
- * would otherwise take it for a formula ("=1+1", "+86…", "-", "@"), a number ("001", "1,000", "50%"), a date
- * ("2021年12月31日", "1/2"), a boolean or an error literal. The apostrophe is not part of the value.
- */
-export function excelText(text: string): string {
-  const s = text.trim();
-  if (s === "") return text;
-  if (
-    /^[=+\-@']/.test(text) ||
-    NUMBER_LIKE.test(s) ||
-    CURRENCY_LIKE.test(s) ||
-    NEGATIVE_IN_BRACKETS.test(s) ||
-    DATE_LIKE.test(s) ||
-    /^(true|false)$/i.test(s) ||
-    EXCEL_ERRORS.includes(s.toUpperCase())
-  )
-    return `'${text}`;
-  return text;
-}
-
 /** What a cell holds, as one entry of a `Range.formulas` array. */
 function formulaEntry(c: TemplateCell | undefined): string | number {
   if (!c) return "";
   if (c.formula) return c.formula;
   if (typeof c.value === "number") return c.value;
-  if (typeof c.value === "string") return excelText(c.value);
+  if (typeof c.value === "string") return valueToWrite(c.value);
   return "";
 }
 
