@@ -207,7 +207,7 @@ describe("insertTemplate", () => {
     expect(cells.get("E7")).toBe("=F7+G7");
     expect(cells.get("F7")).toBe("");
     for (const c of template.cells) {
-      expect(cells.get(c.address)).toBe(c.formula ?? c.value ?? "");
+      expect(cells.get(c.address)).toBe(c.formula ?? (c.value === undefined ? "" : valueToWrite(c.value)));
     }
     const formats = new Map<string, unknown>();
     for (const r of sheet.ranges.filter((x) => x.numberFormat)) {
