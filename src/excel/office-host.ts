@@ -2,14 +2,21 @@
  * The ExcelHost the task pane uses in Office: each operation is one Excel.run batch, features come from the
  * requirement sets Office reports, and the host keeps track of its own writes so its change events are not taken
  * for the user's (changes.ts).
+ *
+ * Also the new-year template insertion (insertNewYearTemplate) that both the pane and the ribbon's function command
+ * (src/commands) use.
  */
 import type { FixEdit } from "../core/finding";
+import type { GoalTable } from "../core/model";
+import { readSheet } from "../core/reader";
+import { makeTemplate } from "../core/template";
 import { OwnWrites, watchSheetChanges } from "./changes";
 import { applyFixes } from "./fixes";
 import { clearHighlights, highlight } from "./highlight";
-import type { ExcelHost } from "./host";
+import type { ExcelHost, TemplateInsertResult, TemplateRequest } from "./host";
 import { detectFeatures, officeIsSetSupported, type IsSetSupported } from "./requirements";
 import { readActiveSheetSnapshot, selectCell } from "./snapshot";
+import { insertTemplate } from "./template";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -22,8 +29,61 @@ export interface ExcelHostOptions {
   ownWriteWindowMs?: number;
 }
 
+export interface NewYearTemplateOptions {
+  /** Default: Office's own isSetSupported. */
+  isSetSupported?: IsSetSupported;
+  /** Read merged cells when reading the active sheet for prefill (ExcelApi 1.13). Default: whether supported. */
+  merges?: boolean;
+  /** The clock, for the default year when there is no table (tests pass their own). */
+  now?: () => Date;
+}
+
+/**
+ * Inserts a new year's template (src/core/template) into the workbook in the given batch, as a new, active,
+ * uniquely named sheet: no existing sheet is overwritten or renamed, and nothing is written to the user's sheets.
+ *
+ * With `request.prefill` the active sheet is read first (one sync; three for a long table, see snapshot.ts) and its
+ * goal table (the first of `request.kind` when a kind is asked for and the sheet has one, else the first) is carried
+ * over, amounts cleared and indicator values cleared unless `keepValues`. A sheet without a goal table gives a blank
+ * template, with `noTableToPrefill` set in the result. Then two syncs insert the sheet (src/excel/template.ts).
+ *
+ * Defaults: year = the table's year + 1 (next calendar year when there is no table or it has no year), kind = the
+ * table's (department when none), form = the table's indicator form (merged when none).
+ * Throws a RangeError for a year outside 1990–2100, before anything is written.
+ */
+export async function insertNewYearTemplate(
+  context: Excel.RequestContext,
+  request: TemplateRequest,
+  options: NewYearTemplateOptions = {}
+): Promise<TemplateInsertResult> {
+  let table: GoalTable | undefined;
+  let noTableToPrefill = false;
+  if (request.prefill) {
+    const snapshot = await readActiveSheetSnapshot(context, { merges: options.merges });
+    const tables = readSheet(snapshot).tables;
+    table = (request.kind ? tables.find((t) => t.kind === request.kind) : undefined) ?? tables[0];
+    noTableToPrefill = table === undefined;
+  }
+  const now = (options.now ?? (() => new Date()))();
+  const year = request.year ?? (table?.year ? table.year.value + 1 : now.getFullYear() + 1);
+  const kind = request.kind ?? table?.kind ?? "department";
+  const form = request.form ?? table?.indicators?.form ?? "merged";
+  const template = makeTemplate({ kind, year, form, prefill: table, keepValues: request.keepValues });
+  const inserted = await insertTemplate(context, template, { isSetSupported: options.isSetSupported });
+  return {
+    sheetName: inserted.sheetName,
+    skipped: inserted.skipped.map((s) => s.feature),
+    kind,
+    year,
+    form,
+    ...(table ? { prefilledFrom: table.sheet } : {}),
+    ...(noTableToPrefill ? { noTableToPrefill } : {}),
+  };
+}
+
 export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
-  const features = detectFeatures(options.isSetSupported ?? officeIsSetSupported());
+  const isSetSupported = options.isSetSupported ?? officeIsSetSupported();
+  const features = detectFeatures(isSetSupported);
   const run: ExcelRun = options.run ?? ((batch) => Excel.run(batch));
   const own = new OwnWrites(options.ownWriteWindowMs);
 
@@ -66,6 +126,10 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     applyFixes: async (edits: readonly FixEdit[]) => {
       await writing((context, take) => applyFixes(context, edits, { beforeWrite: take }));
     },
+
+    // A new sheet: none of the user's cells is written, so there are no own writes to track.
+    insertTemplate: (request) =>
+      run((context) => insertNewYearTemplate(context, request, { isSetSupported, merges: features.mergedAreas })),
   };
 
   if (features.onChanged) {

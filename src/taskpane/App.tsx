@@ -129,8 +129,7 @@ function Pane({ host, lang, debounceMs, startError }: Omit<AppProps, "dark">): R
           onFixAll={fixAll}
         />
       )}
-      {/* RESERVED: 插入新年度模板 — the next-year template section goes here (components/TemplateSection.tsx). */}
-      <TemplateSection host={host} lang={lang} busy={busy !== undefined} />
+      <TemplateSection host={host} lang={lang} busy={busy !== undefined} result={result} />
     </main>
   );
 }

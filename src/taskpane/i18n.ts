@@ -130,8 +130,47 @@ export const STRINGS = {
   reload: { zh: "重新加载", en: "Reload" },
   dismiss: { zh: "关闭", en: "Dismiss" },
 
-  // Reserved for the 新年度模板 feature (src/taskpane/components/TemplateSection.tsx).
+  // 新年度模板 (src/taskpane/components/TemplateSection.tsx)
   templateSection: { zh: "插入新年度模板", en: "Insert next year's template" },
+  templateIntro: {
+    zh: "在新的工作表中插入下一预算年度的绩效目标表，现有工作表不会被改动。",
+    en: "Adds the goal table for the next budget year on a new sheet. Existing sheets are not changed.",
+  },
+  templateYear: { zh: "预算年度", en: "Budget year" },
+  templateYearInvalid: { zh: "请输入 1990 至 2100 之间的年份。", en: "Enter a year from 1990 to 2100." },
+  templateKind: { zh: "表格类型", en: "Table type" },
+  templateKindDepartment: { zh: "部门整体", en: "Department" },
+  templateKindProject: { zh: "项目", en: "Project" },
+  templateForm: { zh: "指标值", en: "Indicator values" },
+  templateFormMerged: { zh: "合并指标值", en: "In one column" },
+  templateFormSplit: { zh: "分栏", en: "Split into columns" },
+  templatePrefill: { zh: "沿用当前表格内容", en: "Carry over the current table" },
+  templatePrefillHint: {
+    zh: "以当前工作表中的绩效目标表为底稿：保留名称、任务、目标和指标，金额留空。",
+    en: "Starts from the goal table on the active sheet: names, tasks, goals and indicators are kept; amounts are left empty.",
+  },
+  templateKeepValues: { zh: "保留指标值", en: "Keep indicator values" },
+  templateInsert: { zh: "插入新年度模板", en: "Insert template" },
+  templateInserting: { zh: "正在插入模板…", en: "Inserting the template…" },
+  templateInserted: { zh: "已插入工作表“{sheet}”", en: "Inserted the sheet “{sheet}”" },
+  templatePrefilledFrom: {
+    zh: "以工作表“{sheet}”中的表格为底稿。",
+    en: "Prefilled from the table on the sheet “{sheet}”.",
+  },
+  templateNoTable: {
+    zh: "当前工作表中没有绩效目标表，已插入空白模板。",
+    en: "The active sheet holds no goal table, so a blank template was inserted.",
+  },
+  templateSkipped: {
+    zh: "您的 Excel 版本不支持以下功能，模板中未包含：{features}。",
+    en: "This version of Excel could not add: {features}.",
+  },
+  templateSkippedDataValidation: {
+    zh: "下拉列表（需要 ExcelApi 1.8）",
+    en: "dropdown lists (needs ExcelApi 1.8)",
+  },
+  templateSkippedPageLayout: { zh: "打印设置（需要 ExcelApi 1.9）", en: "print settings (needs ExcelApi 1.9)" },
+  errorTemplate: { zh: "无法插入模板", en: "Could not insert the template" },
 } as const satisfies Record<string, Message>;
 
 export type StringKey = keyof typeof STRINGS;

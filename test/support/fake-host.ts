@@ -1,11 +1,15 @@
 /**
  * A fake ExcelHost for the task pane tests: serves a sheet snapshot, records every call, applies fixes to its
- * snapshot (so a re-check sees them), and lets a test hold a read pending, make a call fail, or fire a change.
+ * snapshot (so a re-check sees them), and lets a test hold a read or an insert pending, make a call fail, or fire a
+ * change. Inserted templates only add a sheet name (with the real defaults and unique naming); no cells.
  */
 import type { Finding, FixEdit } from "../../src/core/finding";
+import { readSheet } from "../../src/core/reader";
 import type { SheetSnapshot } from "../../src/core/snapshot";
-import type { ExcelHost, HighlightResult } from "../../src/excel/host";
+import { templateSheetName } from "../../src/core/template";
+import type { ExcelHost, HighlightResult, TemplateInsertResult, TemplateRequest } from "../../src/excel/host";
 import type { Features } from "../../src/excel/requirements";
+import { uniqueSheetName } from "../../src/excel/template";
 import { withCells, withFormulas } from "./edit";
 
 export type HostCall =
@@ -15,7 +19,8 @@ export type HostCall =
   | { method: "select"; sheet: string; address: string }
   | { method: "applyFixes"; edits: FixEdit[] }
   | { method: "onSheetChanged"; sheet: string }
-  | { method: "unsubscribe"; sheet: string };
+  | { method: "unsubscribe"; sheet: string }
+  | { method: "insertTemplate"; request: TemplateRequest };
 
 export type HostMethod = HostCall["method"];
 
@@ -25,6 +30,10 @@ export interface FakeHostOptions {
   features?: Partial<Features>;
   /** Offer onSheetChanged (default true). */
   watch?: boolean;
+  /** What insertTemplate reports it could not add (default none: a current Excel). */
+  templateSkipped?: TemplateInsertResult["skipped"];
+  /** The clock for insertTemplate's default year. */
+  now?: () => Date;
 }
 
 export interface FakeHost extends ExcelHost {
@@ -33,8 +42,12 @@ export interface FakeHost extends ExcelHost {
   readonly calls: HostCall[];
   /** The recorded calls of one method. */
   callsOf<M extends HostMethod>(method: M): Extract<HostCall, { method: M }>[];
+  /** The workbook's sheet names: the snapshot's, then those insertTemplate added. */
+  readonly sheetNames: string[];
   /** Makes the next read wait until `release` is called. */
   holdNextRead(): { release(): void };
+  /** Makes the next insertTemplate wait until `release` is called. */
+  holdNextInsert(): { release(): void };
   /** Makes the next call of `method` reject with `error`. */
   failNext(method: Exclude<HostMethod, "unsubscribe">, error: unknown): void;
   /** Calls the change listeners of `sheet` (the active sheet by default), as Excel would after an edit. */
@@ -66,6 +79,8 @@ export function createFakeHost(snapshot: SheetSnapshot, options: FakeHostOptions
   const failures = new Map<HostMethod, unknown>();
   const listeners = new Map<string, Set<() => void>>();
   let hold: Promise<void> | undefined;
+  let insertHold: Promise<void> | undefined;
+  const sheetNames = [snapshot.name];
 
   const failIfAsked = (method: HostMethod) => {
     if (!failures.has(method)) return;
@@ -78,6 +93,7 @@ export function createFakeHost(snapshot: SheetSnapshot, options: FakeHostOptions
     features,
     snapshot: copy(snapshot),
     calls,
+    sheetNames,
     callsOf: <M extends HostMethod>(method: M) =>
       calls.filter((c): c is Extract<HostCall, { method: M }> => c.method === method),
 
@@ -123,6 +139,39 @@ export function createFakeHost(snapshot: SheetSnapshot, options: FakeHostOptions
             : withCells(s, { [e.cell]: e.value ?? null });
       }
       host.snapshot = s;
+    },
+
+    async insertTemplate(request): Promise<TemplateInsertResult> {
+      calls.push({ method: "insertTemplate", request: { ...request } });
+      if (insertHold) {
+        const wait = insertHold;
+        insertHold = undefined;
+        await wait;
+      }
+      failIfAsked("insertTemplate");
+      const tables = request.prefill ? readSheet(host.snapshot).tables : [];
+      const table = (request.kind ? tables.find((t) => t.kind === request.kind) : undefined) ?? tables[0];
+      const now = (options.now ?? (() => new Date()))();
+      const year = request.year ?? (table?.year ? table.year.value + 1 : now.getFullYear() + 1);
+      const kind = request.kind ?? table?.kind ?? "department";
+      const form = request.form ?? table?.indicators?.form ?? "merged";
+      const sheetName = uniqueSheetName(templateSheetName(kind, year), sheetNames);
+      sheetNames.push(sheetName);
+      return {
+        sheetName,
+        skipped: [...(options.templateSkipped ?? [])],
+        kind,
+        year,
+        form,
+        ...(table ? { prefilledFrom: table.sheet } : {}),
+        ...(request.prefill && !table ? { noTableToPrefill: true } : {}),
+      };
+    },
+
+    holdNextInsert() {
+      let release!: () => void;
+      insertHold = new Promise<void>((resolve) => (release = resolve));
+      return { release };
     },
 
     holdNextRead() {
