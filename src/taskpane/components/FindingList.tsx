@@ -3,7 +3,15 @@
  * A section offers "全部修正" for a rule whose fixes are safe to apply together (see fixes.ts).
  */
 import * as React from "react";
-import { Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Accordion,
+  Button,
+  Caption1,
+  Subtitle2,
+  makeStyles,
+  tokens,
+  type AccordionToggleEventHandler,
+} from "@fluentui/react-components";
 import type { Finding, Lang } from "../../core/finding";
 import type { RuleCategory } from "../../core/rules/rule";
 import type { SheetSnapshot } from "../../core/snapshot";
@@ -59,13 +67,14 @@ export function FindingList(props: FindingListProps): React.JSX.Element {
   const [closed, setClosed] = React.useState<ReadonlySet<string>>(new Set());
   const [selected, setSelected] = React.useState<string | undefined>(undefined);
 
-  const toggle = (category: RuleCategory) =>
+  const toggle: AccordionToggleEventHandler<string> = (_event, { value }) =>
     setClosed((prev) => {
       const next = new Set(prev);
-      if (next.has(category)) next.delete(category);
-      else next.add(category);
+      if (next.has(value)) next.delete(value);
+      else next.add(value);
       return next;
     });
+  const openItems = groups.map((g) => g.category).filter((c) => !closed.has(c));
   const select = (f: Finding) => {
     setSelected(findingKey(f));
     onSelect(f);
@@ -78,14 +87,13 @@ export function FindingList(props: FindingListProps): React.JSX.Element {
       <Subtitle2 as="h2" id={titleId}>
         {t("findings")}
       </Subtitle2>
-      <div>
+      <Accordion multiple collapsible openItems={openItems} onToggle={toggle}>
         {groups.map((group) => (
           <FindingSection
             key={group.category}
+            value={group.category}
             title={t(CATEGORY_LABEL[group.category])}
             count={group.findings.length}
-            open={!closed.has(group.category)}
-            onToggle={() => toggle(group.category)}
           >
             {bulk
               .filter((b) => categoryOf(b.rule) === group.category)
@@ -123,7 +131,7 @@ export function FindingList(props: FindingListProps): React.JSX.Element {
             </ul>
           </FindingSection>
         ))}
-      </div>
+      </Accordion>
     </section>
   );
 }

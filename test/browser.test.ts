@@ -1,0 +1,272 @@
+/**
+ * The built task pane in headless Chromium, against the Office stand-in (test/browser/office-stub.ts) holding the
+ * 2021 sample: click 检查, see the table and the findings, click a finding, and check what the pane asked "Excel"
+ * to do (select the cell, mark the findings, in few syncs). Saves the screenshots README shows (docs/pane-*.png).
+ *
+ * What it serves: dist/ when it is fresh (newer than src/, the webpack config and the lockfile — as in CI, where
+ * `npm run build` runs before `npm test`), so the production bundle users get is what is tested; otherwise a
+ * development build of the pane into a temporary folder (test/browser/build.ts, cached by webpack). Either way the
+ * page's office-js/office.js request is answered with the bundled stand-in, and the page may reach nothing but the
+ * local server: every other request is blocked and recorded, and the test asserts there was none.
+ *
+ * Needs Chromium (Debian's `chromium` package, driven by playwright-core; no browser is downloaded). Without it the
+ * test is skipped with a warning, unless GOALTABLE_REQUIRE_BROWSER=1 (set by .ci/run), which turns the skip into a
+ * failure. GOALTABLE_CHROMIUM points at another Chromium binary.
+ */
+import { execFile } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { promisify } from "util";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { checkSheet } from "../src/core/check";
+import type { Finding } from "../src/core/finding";
+import type { FakeExcelController } from "./browser/office-stub";
+import { servePane, type PaneServer } from "./browser/serve";
+import { buildTable } from "./builder/layout";
+import { SAMPLE_2021 } from "./fixtures/sample-2021-urho";
+import { tableSheet } from "./support/edit";
+
+const ROOT = path.resolve(__dirname, "..");
+const CHROMIUM = process.env.GOALTABLE_CHROMIUM || "/usr/bin/chromium";
+const REQUIRED = process.env.GOALTABLE_REQUIRE_BROWSER === "1";
+const NOT_FOUND =
+  `browser test skipped: Chromium not found (looked for ${CHROMIUM}); install it with ` +
+  "`apt-get install chromium fonts-noto-cjk` (Debian) or set GOALTABLE_CHROMIUM to a Chromium binary";
+
+const SHEET = tableSheet(buildTable(SAMPLE_2021).workbook);
+const CHECK = checkSheet(SHEET);
+
+/** The pane at task pane size. */
+const VIEWPORT = { width: 320, height: 800 };
+const LAUNCH_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+type StubWindow = Window & { __fakeExcel: FakeExcelController };
+
+if (!fs.existsSync(CHROMIUM)) {
+  if (REQUIRED) {
+    test("Chromium is installed (GOALTABLE_REQUIRE_BROWSER=1)", () => {
+      throw new Error(NOT_FOUND.replace("browser test skipped", "browser test cannot run"));
+    });
+  } else {
+    console.warn(NOT_FOUND);
+    test.skip("the built pane in headless Chromium (Chromium not found)", () => undefined);
+  }
+} else {
+  describe("the built pane in headless Chromium", () => {
+    let tmp: string;
+    let server: PaneServer;
+    let browser: Browser;
+    /** Requests the page tried to make to anything but the local server. */
+    const blocked: string[] = [];
+
+    beforeAll(async () => {
+      const started = Date.now();
+      tmp = fs.mkdtempSync(path.join(os.tmpdir(), "goaltable-browser-"));
+      const dist = freshDist();
+      await buildForBrowser(tmp, dist !== undefined);
+      const built = Date.now();
+      server = await servePane({
+        paneDir: dist ?? tmp,
+        stubFile: path.join(tmp, "office-js", "office.js"),
+        sheet: SHEET,
+      });
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+      console.log(
+        `browser test: ${dist ? "dist/ (fresh production build)" : "development build of the pane"}, ` +
+          `built in ${((built - started) / 1000).toFixed(1)} s; Chromium ${browser.version()}`
+      );
+    }, 180_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+      if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    });
+
+    async function openPane(query = ""): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
+      const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 2, reducedMotion: "reduce" });
+      await context.route("**/*", (route) => {
+        const url = new URL(route.request().url());
+        if (url.hostname === "127.0.0.1" && url.port === String(server.port)) return route.continue();
+        blocked.push(url.href);
+        return route.abort("blockedbyclient");
+      });
+      const page = await context.newPage();
+      const pageErrors: string[] = [];
+      page.on("pageerror", (error) => pageErrors.push(error.message));
+      page.on("console", (message) => {
+        if (message.type() === "error") pageErrors.push(message.text());
+      });
+      await page.goto(`${server.url}taskpane.html${query}`);
+      return { context, page, pageErrors };
+    }
+
+    /** Clicks the check button, waits for the findings, clicks the finding at `finding.cell`. */
+    async function checkAndSelect(page: Page, finding: Finding, lang: "zh" | "en") {
+      const syncsBefore = await page.evaluate(() => (window as unknown as StubWindow).__fakeExcel.syncCount);
+      await page.getByRole("button", { name: lang === "zh" ? "检查" : "Check", exact: true }).click();
+      await page.getByRole("heading", { name: lang === "zh" ? "检查结果" : "Findings" }).waitFor();
+      const syncsAfterCheck = await page.evaluate(() => (window as unknown as StubWindow).__fakeExcel.syncCount);
+      await page.getByTitle(lang === "zh" ? `转到 ${finding.cell}` : `Go to ${finding.cell}`).click();
+      await page.waitForFunction(
+        (cell) => (window as unknown as StubWindow).__fakeExcel.selection.address === cell,
+        finding.cell
+      );
+      // Off the entry, so the screenshot shows it selected rather than hovered.
+      await page.mouse.move(VIEWPORT.width - 1, VIEWPORT.height - 1);
+      const excel = await page.evaluate(() => {
+        const fake = (window as unknown as StubWindow).__fakeExcel;
+        return {
+          selection: fake.selection,
+          syncCount: fake.syncCount,
+          marked: fake.conditionalFormats().map((cf) => cf.ranges.join(",")),
+        };
+      });
+      return { syncsBefore, syncsAfterCheck, ...excel };
+    }
+
+    async function screenshot(page: Page, name: string) {
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await page.screenshot({ path: path.join(ROOT, "docs", name) });
+    }
+
+    it("checks the sample, lists its findings and selects a finding's cell in Excel", async () => {
+      const warning = CHECK.findings.find((f) => f.severity === "warning" && f.message.zh.includes("服务对象满意度指"));
+      expect(warning).toBeDefined();
+      const { context, page, pageErrors } = await openPane();
+      try {
+        await expect(page.title()).resolves.toBe("绩效目标表检查");
+        const run = await checkAndSelect(page, warning!, "zh");
+
+        // The table line and the findings, each with its cell.
+        await expectVisible(page.getByText(/2021年度 · 中共乌尔禾区委组织部/));
+        for (const f of CHECK.findings) {
+          const entry = page.getByTitle(`转到 ${f.cell}`);
+          await expectVisible(entry);
+          expect(await entry.textContent()).toContain(f.message.zh);
+        }
+        expect(await page.getByTitle(`转到 ${warning!.cell}`).getAttribute("aria-current")).toBe("true");
+
+        // What the pane asked of Excel, in few round trips: nothing before 检查; then one sync to read the sheet,
+        // two to mark the findings and one to start watching for changes (4 today); one more to select the cell.
+        expect(run.syncsBefore).toBe(0);
+        expect(run.syncsAfterCheck).toBeGreaterThanOrEqual(2);
+        expect(run.syncCount).toBeGreaterThan(run.syncsAfterCheck);
+        expect(run.syncCount).toBeLessThanOrEqual(5);
+        expect(run.selection).toEqual({ sheet: SHEET.name, address: warning!.cell });
+        // Every finding's cell is marked by a conditional format.
+        expect(run.marked.length).toBeGreaterThan(0);
+        for (const f of CHECK.findings) expect(run.marked.some((r) => covers(r, f.cell))).toBe(true);
+
+        await screenshot(page, "pane-findings.png");
+        expect(pageErrors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it("speaks English when Office's display language is English", async () => {
+      const warning = CHECK.findings.find((f) => f.severity === "warning")!;
+      const { context, page, pageErrors } = await openPane("?lang=en-US");
+      try {
+        const run = await checkAndSelect(page, warning, "en");
+        await expectVisible(page.getByText(/2021 · 中共乌尔禾区委组织部/));
+        await expectVisible(page.getByText(warning.message.en, { exact: false }));
+        expect(run.selection).toEqual({ sheet: SHEET.name, address: warning.cell });
+        await screenshot(page, "pane-findings-en.png");
+        expect(pageErrors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it("follows Office's dark theme", async () => {
+      const warning = CHECK.findings.find((f) => f.severity === "warning")!;
+      const { context, page, pageErrors } = await openPane("?theme=dark");
+      try {
+        await checkAndSelect(page, warning, "zh");
+        const background = await page.evaluate(
+          () => getComputedStyle(document.querySelector("main")!.parentElement!).backgroundColor
+        );
+        expect(luminance(background)).toBeLessThan(0.2);
+        await screenshot(page, "pane-findings-dark.png");
+        expect(pageErrors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it("made no request beyond its own server", () => {
+      expect(blocked).toEqual([]);
+      expect(server.requests).toContain("/office-js/office.js");
+      expect(server.requests).toContain("/stub-sheet.json");
+    });
+  });
+}
+
+async function expectVisible(locator: ReturnType<Page["getByText"]>): Promise<void> {
+  await locator.first().waitFor({ state: "visible", timeout: 5000 });
+}
+
+/** Whether the range ("C83:C85", "C77") covers the cell. */
+function covers(range: string, cell: string): boolean {
+  const pos = (a: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(a)!;
+    return { col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0), row: Number(m[2]) };
+  };
+  return range.split(",").some((part) => {
+    const [a, b = a] = part.split(":");
+    const [p, q, c] = [pos(a), pos(b), pos(cell)];
+    return c.row >= p.row && c.row <= q.row && c.col >= p.col && c.col <= q.col;
+  });
+}
+
+/** Relative luminance (0–1) of a CSS rgb() colour. */
+function luminance(rgb: string): number {
+  const [r, g, b] = (rgb.match(/\d+/g) ?? ["255", "255", "255"]).slice(0, 3).map(Number);
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+}
+
+/**
+ * dist/ when `npm run build` has built it from the current sources: its taskpane.html is newer than every source
+ * file, the webpack config, tsconfig.json and the lockfile, and the bundle it loads is there. Otherwise undefined.
+ */
+function freshDist(): string | undefined {
+  const dist = path.join(ROOT, "dist");
+  const html = path.join(dist, "taskpane.html");
+  if (!fs.existsSync(html)) return undefined;
+  const builtAt = fs.statSync(html).mtimeMs;
+  const inputs = ["src", "webpack.config.js", "tsconfig.json", "package-lock.json"].map((p) => path.join(ROOT, p));
+  if (inputs.some((p) => fs.existsSync(p) && newestMtime(p) > builtAt)) return undefined;
+  const scripts = [...fs.readFileSync(html, "utf8").matchAll(/<script[^>]*\ssrc=("?)([^"\s>]+)\1/g)].map((m) => m[2]);
+  const bundles = scripts.filter((s) => !s.startsWith("office-js/"));
+  if (bundles.length === 0 || !bundles.every((s) => fs.existsSync(path.join(dist, s)))) return undefined;
+  return dist;
+}
+
+function newestMtime(p: string): number {
+  const stat = fs.statSync(p);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return fs.readdirSync(p).reduce((newest, name) => Math.max(newest, newestMtime(path.join(p, name))), stat.mtimeMs);
+}
+
+/** Builds the stand-in (and, without a fresh dist/, the pane) into `outDir`, in a separate Node process. */
+async function buildForBrowser(outDir: string, stubOnly: boolean): Promise<void> {
+  const args = ["--import", "tsx", path.join("test", "browser", "build.ts"), outDir];
+  if (stubOnly) args.push("--stub-only");
+  try {
+    await promisify(execFile)(process.execPath, args, { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+  } catch (error) {
+    const e = error as { stderr?: string; stdout?: string; message: string };
+    throw new Error(`building the pane for the browser test failed:\n${e.stderr || e.stdout || e.message}`);
+  }
+}
