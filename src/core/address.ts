@@ -38,13 +38,32 @@ export interface RangePosition {
   right: number;
 }
 
-const CELL_RE = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
-
-/** "B3" or "$B$3" → {row: 2, col: 1}. Throws on anything else. */
+/** "B3" or "$B$3" → {row: 2, col: 1}. Throws on anything else. A hand-written scanner: merges are parsed by the
+ * thousand on long tables. */
 export function parseCell(address: string): CellPosition {
-  const m = CELL_RE.exec(address.trim());
-  if (!m) throw new Error(`not a cell address: ${address}`);
-  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+  const s = address.trim();
+  let i = 0;
+  if (s.charCodeAt(i) === 36 /* $ */) i++;
+  let col = 0;
+  const letters = i;
+  for (; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32; // lower case
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  const nLetters = i - letters;
+  if (s.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const digits = i;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    row = row * 10 + (c - 48);
+  }
+  if (nLetters < 1 || nLetters > 3 || i === digits || i !== s.length || row < 1)
+    throw new Error(`not a cell address: ${address}`);
+  return { row: row - 1, col: col - 1 };
 }
 
 /** Drops a sheet prefix: "'Sheet 1'!A1:B2" → "A1:B2". */

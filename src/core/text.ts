@@ -4,6 +4,12 @@
  */
 
 const NORM_CACHE = new Map<string, string>();
+/**
+ * Text that folding leaves as it is: CJK ideographs, printable ASCII but space and colon, and punctuation NFKC keeps
+ * (“”‘’、。《》【】≥≤). Most names and values are such text; they skip NFKC and the cache (so that a long table's
+ * unique names do not crowd the cache out).
+ */
+const UNCHANGED = /^[\u4e00-\u9fff!-9;-~“”‘’、。《》〈〉【】≥≤·—]*$/;
 /** Bounds the cache: a long session over many sheets must not grow it without end. */
 const NORM_CACHE_LIMIT = 20_000;
 
@@ -12,6 +18,7 @@ const NORM_CACHE_LIMIT = 20_000;
  * Memoised: the same labels and values recur on every row and in every rule.
  */
 export function normLabel(s: string): string {
+  if (UNCHANGED.test(s)) return s;
   let n = NORM_CACHE.get(s);
   if (n === undefined) {
     n = foldLabel(s);

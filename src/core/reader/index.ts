@@ -325,21 +325,6 @@ function readFunding(sheet: Sheet, region: Region): FundingBlock {
 
 /** The region's bounding box of non-empty cells and merges. */
 function tableRange(sheet: Sheet, region: Region): string {
-  let top = Infinity;
-  let bottom = -Infinity;
-  let left = Infinity;
-  let right = -Infinity;
-  for (let row = region.top; row <= region.bottom; row++) {
-    for (let col = sheet.left; col <= sheet.right; col++) {
-      if (sheet.text(row, col) === "" && !sheet.merge(row, col)) continue;
-      const ext = sheet.extent(row, col);
-      top = Math.min(top, row);
-      bottom = Math.max(bottom, ext.bottom);
-      left = Math.min(left, col);
-      right = Math.max(right, ext.right);
-    }
-  }
-  if (top === Infinity)
-    return rangeAddress({ top: region.top, left: sheet.left, bottom: region.top, right: sheet.left });
-  return rangeAddress({ top, left, bottom: Math.min(bottom, Math.max(region.bottom, bottom)), right });
+  const box = sheet.contentBox(region.top, region.bottom);
+  return rangeAddress(box ?? { top: region.top, left: sheet.left, bottom: region.top, right: sheet.left });
 }

@@ -12,11 +12,12 @@ export class Sheet {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
-  /** Merge areas keyed by every covered cell ("r,c"). */
-  private mergeByCell = new Map<number, RangePosition>();
-  private normCache = new Map<number, string>();
+  /** The merge areas, and for every cell of the used range the index + 1 of the area covering it (0: none). */
+  private mergeList: RangePosition[] = [];
+  private mergeIndex: Int32Array;
+  private normCache: (string | undefined)[] = [];
   /** One CellRef per cell, so that the same cell is the same object (and cheap to hand out again). */
-  private refCache = new Map<number, CellRef>();
+  private refCache: (CellRef | undefined)[] = [];
   private readonly width: number;
 
   constructor(private snapshot: SheetSnapshot) {
@@ -27,6 +28,12 @@ export class Sheet {
     this.bottom = o.row + snapshot.values.length - 1;
     this.width = snapshot.values.reduce((w, row) => Math.max(w, row?.length ?? 0), 0);
     this.right = o.col + this.width - 1;
+    const cells = this.isEmpty ? 0 : snapshot.values.length * (this.width + 1);
+    this.mergeIndex = new Int32Array(cells);
+    // Filled (not holey) arrays: V8 keeps a large holey array as a slow dictionary.
+    this.normCache = Array.from({ length: cells });
+    this.refCache = Array.from({ length: cells });
+
     for (const m of snapshot.merges ?? []) {
       let r: RangePosition;
       try {
@@ -39,8 +46,11 @@ export class Sheet {
       const b = Math.min(r.bottom, this.bottom);
       const l = Math.max(r.left, this.left);
       const rr = Math.min(r.right, this.right);
+      if (t > b || l > rr) continue;
+      this.mergeList.push(r);
+      const index = this.mergeList.length;
       for (let row = t; row <= b; row++)
-        for (let col = l; col <= rr; col++) this.mergeByCell.set(this.key(row, col), r);
+        for (let col = l; col <= rr; col++) this.mergeIndex[this.key(row, col)] = index;
     }
   }
 
@@ -69,17 +79,19 @@ export class Sheet {
   norm(row: number, col: number): string {
     if (!this.inside(row, col)) return "";
     const k = this.key(row, col);
-    let n = this.normCache.get(k);
+    let n = this.normCache[k];
     if (n === undefined) {
       const v = this.value(row, col);
       n = typeof v === "string" ? foldLabel(v) : "";
-      this.normCache.set(k, n);
+      this.normCache[k] = n;
     }
     return n;
   }
 
   merge(row: number, col: number): RangePosition | undefined {
-    return this.inside(row, col) ? this.mergeByCell.get(this.key(row, col)) : undefined;
+    if (!this.inside(row, col)) return undefined;
+    const i = this.mergeIndex[this.key(row, col)];
+    return i === 0 ? undefined : this.mergeList[i - 1];
   }
 
   /** The cell that holds the value shown at (row, col): the merge's top-left cell, or the cell itself. */
@@ -103,10 +115,10 @@ export class Sheet {
   ref(row: number, col: number): CellRef {
     const inside = this.inside(row, col);
     const k = inside ? this.key(row, col) : -1;
-    const cached = inside ? this.refCache.get(k) : undefined;
+    const cached = inside ? this.refCache[k] : undefined;
     if (cached) return cached;
     const made = this.makeRef(row, col);
-    if (inside) this.refCache.set(k, made);
+    if (inside) this.refCache[k] = made;
     return made;
   }
 
@@ -149,9 +161,42 @@ export class Sheet {
   }
 
   /** True when the row has any non-empty cell between the columns (inclusive). */
+  /**
+   * The bounding box of the non-empty cells in rows top..bottom and of the merge areas reaching into them (a merge
+   * that starts above is cut at `top`). Reads the raw values: no text is made.
+   */
+  contentBox(top: number, bottom: number): RangePosition | undefined {
+    let box: RangePosition | undefined;
+    const add = (t: number, l: number, b: number, r: number) => {
+      if (!box) box = { top: t, left: l, bottom: b, right: r };
+      else {
+        if (t < box.top) box.top = t;
+        if (l < box.left) box.left = l;
+        if (b > box.bottom) box.bottom = b;
+        if (r > box.right) box.right = r;
+      }
+    };
+    for (let row = Math.max(top, this.top); row <= Math.min(bottom, this.bottom); row++) {
+      const values = this.snapshot.values[row - this.top];
+      if (!values) continue;
+      for (let i = 0; i < values.length; i++) if (hasContent(values[i])) add(row, this.left + i, row, this.left + i);
+    }
+    for (const m of this.mergeList)
+      if (m.bottom >= top && m.top <= bottom) add(Math.max(m.top, top), m.left, m.bottom, m.right);
+    return box;
+  }
+
   rowHasContent(row: number, left = this.left, right = this.right): boolean {
     for (let c = Math.max(left, this.left); c <= Math.min(right, this.right); c++)
       if (this.text(row, c) !== "") return true;
     return false;
   }
+}
+
+/** What valueText would not turn into "": without making the text. */
+function hasContent(v: CellValue | undefined): boolean {
+  if (v === null || v === undefined) return false;
+  if (typeof v === "string") return /\S/.test(v);
+  if (typeof v === "number") return Number.isFinite(v);
+  return true;
 }

@@ -65,8 +65,25 @@ const PLACEHOLDER_RE = /\*+|＊+|…+|\.{3,}|。{2,}|指标\s*\d+\s*[:：]|[xX×
 /** Letters that look like digits, next to digits (1OO%, O.00, 5l): the reader's eye says number, Excel says text. */
 const LOOKALIKE_RE = /(?<=[0-9.])[OoIl]|[OoIl](?=[0-9.%])/g;
 
+const PARSE_CACHE = new Map<string, ParsedValue>();
+
+/**
+ * Parses a value. Memoised (bounded): a table repeats the same few values ("=100%", "≥95%") on many rows. The result
+ * is shared between callers and must not be changed.
+ */
 export function parseValue(input: string | null | undefined): ParsedValue {
-  const raw = (input ?? "").trim();
+  const key = input ?? "";
+  let parsed = PARSE_CACHE.get(key);
+  if (parsed === undefined) {
+    parsed = parseUncached(key);
+    if (PARSE_CACHE.size >= 20_000) PARSE_CACHE.clear();
+    PARSE_CACHE.set(key, parsed);
+  }
+  return parsed;
+}
+
+function parseUncached(input: string): ParsedValue {
+  const raw = input.trim();
   const problems: ValueProblem[] = [];
   if (raw === "") return { raw, kind: "empty", problems };
 
