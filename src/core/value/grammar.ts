@@ -161,8 +161,8 @@ function parseDate(s: string): ParsedValue["date"] | undefined {
   return { ...(m[1] ? { year: Number(m[1]) } : {}), month, ...(day ? { day } : {}) };
 }
 
-/** Units that count things (数量指标). */
-export const COUNT_UNITS = [
+/** Units a measured target is given in: counts, lengths, areas, weights, durations (数量指标 and the like). */
+export const MEASURE_UNITS: readonly string[] = [
   "次",
   "人",
   "人次",
@@ -233,7 +233,18 @@ export const COUNT_UNITS = [
   "平米",
   "公顷",
   "m²",
+  "个工作日",
+  "工作日",
+  "分钟",
+  "位",
+  "公斤",
+  "千克",
+  "km",
+  "㎡",
 ];
+
+/** Units that are dates rather than amounts: "2021年" in a name is a year, not a target. */
+export const DATE_UNITS: readonly string[] = ["年", "月", "日"];
 
 /** Units that are money: 万元, 元, and rates such as 元/亩, 万元/人. */
 export function isMoneyUnit(unit: string): boolean {

@@ -1,66 +1,15 @@
 import type { IndicatorRow } from "../../model";
 import type { Rule } from "../rule";
+import { DATE_UNITS, MEASURE_UNITS } from "../../value/grammar";
 
 const NUM = "[0-9０-９]+(?:[.．][0-9０-９]+)?";
 /** An operator followed by a number anywhere: "培训人数≥50人", "合格率>=95%". */
 const OPERATOR_TARGET = new RegExp(`(?:>=|<=|=>|=<|[≥≤≧≦＞＜＝><=])\\s*${NUM}\\s*[%％‰]?`);
 /** A percentage anywhere, except a rank ("前10%"): "…达标率100%". */
 const PERCENT_TARGET = new RegExp(`(?<![0-9０-９.．前后])${NUM}\\s*[%％‰]`);
-/** Measurement units a count, amount or duration target ends in. Dates and years (年, 月, 日) are left out. */
-const UNITS = [
-  "人次",
-  "人",
-  "次",
-  "个工作日",
-  "工作日",
-  "个",
-  "座",
-  "处",
-  "份",
-  "台",
-  "部",
-  "期",
-  "项",
-  "户",
-  "株",
-  "亩",
-  "公里",
-  "千米",
-  "平方米",
-  "平米",
-  "立方米",
-  "米",
-  "万元",
-  "元",
-  "天",
-  "小时",
-  "分钟",
-  "家",
-  "所",
-  "本",
-  "册",
-  "场",
-  "批",
-  "件",
-  "套",
-  "辆",
-  "吨",
-  "棵",
-  "篇",
-  "课时",
-  "学时",
-  "班次",
-  "名",
-  "位",
-  "种",
-  "条",
-  "间",
-  "张",
-  "公斤",
-  "千克",
-  "km",
-  "㎡",
-];
+/** Measurement units a count, amount or duration target ends in, longest first for the regex. Dates and years
+ * (年, 月, 日) are left out. */
+const UNITS = [...MEASURE_UNITS.filter((u) => !DATE_UNITS.includes(u))].sort((x, y) => y.length - x.length);
 /** A number and a unit that end the name: "培训教师50人", "道路长度3.5公里（以上）". Not an ordinal ("第3期"). */
 const UNIT_TARGET = new RegExp(
   `(?<![0-9０-９.．第])${NUM}\\s*(?:万|千|百|亿)?(?:${UNITS.join("|")})(?:[（(]?(?:以上|以下|以内)[)）]?)?\\s*[)）]?\\s*$`
