@@ -7,6 +7,7 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.test.json", isolatedModules: true }],
   },
   testTimeout: 30000,
+  reporters: ["default", "<rootDir>/test/support/summary-reporter.cjs"],
   moduleNameMapper: {
     // office-addin-mock and office-addin-manifest require ESM-only packages (uuid 14, and strip-bom 5 through
     // @microsoft/app-manifest); Jest on Node 20 cannot require() ESM. Small CommonJS stand-ins take their place.
