@@ -1,5 +1,5 @@
 /**
- * A sheet snapshot: the plain data the core reads. The Office.js adapter (src/excel) and the .xlsx adapter
+ * A sheet snapshot: the plain data the core reads. The Excel add-in adapter (src/excel) and the .xlsx adapter
  * (src/xlsx) both produce it; nothing in the core knows where it came from.
  */
 
@@ -41,7 +41,7 @@ export function isCellError(v: CellValue): v is CellError {
   return typeof v === "object" && v !== null && typeof (v as CellError).error === "string";
 }
 
-/** Excel error literals, as they appear when an error value arrives as text (Office.js gives "#REF!"). */
+/** Excel error literals, as they appear when an error value arrives as text (the add-in API gives "#REF!"). */
 export const EXCEL_ERRORS = [
   "#NULL!",
   "#DIV/0!",

@@ -1,6 +1,6 @@
 /**
  * A rule, as ESLint has them: metadata (id, severity, category, docs, messages) and a check over the table model.
- * Rules never touch Office.js or exceljs.
+ * Rules never touch the Office or exceljs APIs.
  */
 import type { FixEdit, Message, Severity } from "../finding";
 import type { GoalTable } from "../model";

@@ -1,4 +1,4 @@
-/** New-year templates of both goal tables, as plain data (see types.ts); no Office.js or exceljs here. */
+/** New-year templates of both goal tables, as plain data (see types.ts); no Office or exceljs API here. */
 export * from "./types";
 export {
   makeTemplate,

@@ -1,6 +1,6 @@
 /**
  * A template sheet as plain data: what to put in which cell, how it looks, what is merged, and how it prints. The
- * .xlsx writer (src/xlsx/template.ts) and the Office.js adapter (src/excel/template.ts) both take it; nothing here
+ * .xlsx writer (src/xlsx/template.ts) and the Excel add-in adapter (src/excel/template.ts) both take it; nothing here
  * knows about either.
  */
 import type { GoalTable, IndicatorForm, TableKind } from "../model";
