@@ -65,7 +65,7 @@ export function ResultHeader({ result, lang }: { result: SheetCheck; lang: Lang 
             key={severity}
             shape="rounded"
             color={BADGE_COLOR[severity]}
-            appearance={counts[severity] > 0 ? "filled" : "outline"}
+            appearance={counts[severity] > 0 ? "tint" : "outline"}
           >
             {`${t(COUNT_LABEL[severity])} ${counts[severity]}`}
           </Badge>
