@@ -1,7 +1,8 @@
 /**
  * The built task pane in headless Chromium, against the Office stand-in (test/browser/office-stub.ts) holding the
  * 2021 sample: click 检查, see the table and the findings, click a finding, and check what the pane asked "Excel"
- * to do (select the cell, mark the findings, in few syncs). Saves the screenshots README shows (docs/pane-*.png).
+ * to do (select the cell, mark the findings, in few syncs); then insert next year's template from the pane's
+ * 插入新年度模板 section and read the new sheet back. Saves the screenshots README shows (docs/pane-*.png).
  *
  * What it serves: dist/ when it is fresh (newer than src/, the webpack config and the lockfile — as in CI, where
  * `npm run build` runs before `npm test`), so the production bundle users get is what is tested; otherwise a
@@ -21,11 +22,14 @@ import { promisify } from "util";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { checkSheet } from "../src/core/check";
 import type { Finding } from "../src/core/finding";
+import { readSheet } from "../src/core/reader";
+import { readActiveSheetSnapshot } from "../src/excel/snapshot";
 import type { FakeExcelController } from "./browser/office-stub";
 import { servePane, type PaneServer } from "./browser/serve";
 import { buildTable } from "./builder/layout";
 import { SAMPLE_2021 } from "./fixtures/sample-2021-urho";
 import { tableSheet } from "./support/edit";
+import { FakeExcel, type FakeWorkbookState } from "./support/fake-excel";
 
 const ROOT = path.resolve(__dirname, "..");
 const CHROMIUM = process.env.GOALTABLE_CHROMIUM || "/usr/bin/chromium";
@@ -199,6 +203,74 @@ if (!fs.existsSync(CHROMIUM)) {
         );
         expect(luminance(background)).toBeLessThan(0.2);
         await screenshot(page, "pane-findings-dark.png");
+        expect(pageErrors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it("inserts next year's template on a new sheet from the 插入新年度模板 section, leaving the table's sheet as it was", async () => {
+      const NEW_SHEET = "2022年绩效目标表";
+      const { context, page, pageErrors } = await openPane();
+      const workbook = async () =>
+        JSON.parse(
+          await page.evaluate(() => (window as unknown as StubWindow).__fakeExcel.serialize())
+        ) as FakeWorkbookState;
+      try {
+        await page.getByRole("button", { name: "检查", exact: true }).click();
+        await page.getByRole("heading", { name: "检查结果" }).waitFor();
+        const before = await workbook();
+        const logLength = () => page.evaluate(() => (window as unknown as StubWindow).__fakeExcel.log.length);
+        const logBefore = await logLength(); // the check's marks
+        expect(before.sheets.map((s) => s.name)).toEqual([SHEET.name]);
+
+        // The section's defaults come from the check: the 2021 table gives 2022, 部门整体, prefilled.
+        const section = page.getByRole("region", { name: "插入新年度模板" });
+        await section.scrollIntoViewIfNeeded();
+        expect(await section.getByRole("spinbutton").inputValue()).toBe("2022");
+        expect(await section.getByRole("radio", { name: "部门整体" }).isChecked()).toBe(true);
+        expect(await section.getByRole("checkbox", { name: "沿用当前表格内容" }).isChecked()).toBe(true);
+
+        await section.getByRole("button", { name: "插入新年度模板", exact: true }).click();
+        await expectVisible(section.getByText(`已插入工作表“${NEW_SHEET}”`));
+        await expectVisible(section.getByText(`以工作表“${SHEET.name}”中的表格为底稿。`));
+        // A current Excel (ExcelApi 1.14) lacks nothing: no "could not add" line.
+        expect(await section.getByText("您的 Excel 版本不支持").count()).toBe(0);
+
+        // The workbook: the new sheet, active, after the table's sheet, which is exactly as it was.
+        const after = await workbook();
+        expect(after.sheets.map((s) => s.name)).toEqual([SHEET.name, NEW_SHEET]);
+        expect(after.active).toBe(NEW_SHEET);
+        expect(after.selection).toBe("A1");
+        expect(after.sheets[0]).toEqual(before.sheets[0]);
+        // Nothing was written to it: the insertion's writes are all on the new sheet.
+        const log = (await page.evaluate(() => (window as unknown as StubWindow).__fakeExcel.log)).slice(logBefore);
+        expect(log.length).toBeGreaterThan(0);
+        expect(log.filter((e) => e.sheet !== NEW_SHEET)).toEqual([]);
+        // With its merges, dropdowns and print layout.
+        const added = after.sheets[1];
+        expect(added.merges.length).toBeGreaterThan(0);
+        expect(added.dataValidations?.length ?? 0).toBeGreaterThan(0);
+        expect(added.pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4" });
+
+        // Read back in Node, as the pane reads a sheet: a 2022 department table of the sample's department.
+        const saved = FakeExcel.fromJSON(after);
+        const snapshot = await saved.run((c) =>
+          readActiveSheetSnapshot(c as unknown as Excel.RequestContext, { merges: true })
+        );
+        expect(snapshot.name).toBe(NEW_SHEET);
+        const tables = readSheet(snapshot).tables;
+        expect(tables).toHaveLength(1);
+        expect(tables[0].kind).toBe("department");
+        expect(tables[0].year?.value).toBe(2022);
+        expect(String(tables[0].name?.value?.value).trim()).toBe("中共乌尔禾区委组织部");
+
+        // The section at the top of the pane, the notice showing.
+        await page.mouse.move(VIEWPORT.width - 1, VIEWPORT.height - 1);
+        await page
+          .getByRole("heading", { name: "插入新年度模板" })
+          .evaluate((h) => h.scrollIntoView({ block: "start" }));
+        await screenshot(page, "pane-template.png");
         expect(pageErrors).toEqual([]);
       } finally {
         await context.close();

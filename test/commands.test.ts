@@ -4,80 +4,19 @@
  * prefilled from the active sheet's table, leaves every existing sheet as it was, and completes the event exactly
  * once, also when it fails.
  */
-import { rangeAddress, type RangePosition } from "../src/core/address";
+import { parseRange, rangeAddress } from "../src/core/address";
+import { makeTemplate, type TemplateSheet } from "../src/core/template";
 import type { GoalTable } from "../src/core/model";
 import { readSheet } from "../src/core/reader";
 import type { SheetSnapshot } from "../src/core/snapshot";
 import { createExcelHost } from "../src/excel/office-host";
 import { readActiveSheetSnapshot } from "../src/excel/snapshot";
+import { widthToPoints } from "../src/excel/template";
 import { buildTable } from "./builder/layout";
 import { SAMPLE_2021 } from "./fixtures/sample-2021-urho";
-import { createExcelNamespace, FakeExcel, type FakeRequestContext, type FakeSheetState } from "./support/fake-excel";
-import { FakeOfficeError, FakeRange, FakeWorksheet, FakeWorksheetCollection } from "./support/fake-excel/api";
+import { createExcelNamespace, FakeExcel, type FakeRequestContext } from "./support/fake-excel";
+import { FakeOfficeError, FakeWorksheet, FakeWorksheetCollection } from "./support/fake-excel/api";
 import { officeError } from "./support/fake-host";
-
-// ---------------------------------------------------------------------------------------------------------------
-// What the fake Excel lacks for a template, added here: Range.merge (recorded as the sheet's merged areas),
-// Range.dataValidation (ExcelApi 1.8) and Worksheet.pageLayout (1.9), recorded per sheet.
-
-interface Internals {
-  context: FakeRequestContext;
-  _target(): { sheet: FakeSheetState; area: RangePosition } | FakeSheetState;
-}
-
-const validations: { sheet: string; range: string; rule: unknown }[] = [];
-const pageLayouts = new Map<string, Record<string, unknown>>();
-
-function rangeTarget(r: unknown) {
-  return (r as Internals)._target() as { sheet: FakeSheetState; area: RangePosition };
-}
-
-Object.defineProperty(FakeRange.prototype, "merge", {
-  configurable: true,
-  value(this: FakeRange) {
-    (this as unknown as Internals).context._enqueue(() => {
-      const t = rangeTarget(this);
-      t.sheet.merges.push(rangeAddress(t.area));
-    });
-  },
-});
-
-Object.defineProperty(FakeRange.prototype, "dataValidation", {
-  configurable: true,
-  get(this: FakeRange) {
-    const context = (this as unknown as Internals).context;
-    const range = this;
-    return {
-      set rule(rule: unknown) {
-        context._enqueue(() => {
-          const t = rangeTarget(range);
-          validations.push({ sheet: t.sheet.name, range: rangeAddress(t.area), rule });
-          return undefined;
-        });
-      },
-      set errorAlert(_alert: unknown) {
-        // Not recorded.
-      },
-    };
-  },
-});
-
-Object.defineProperty(FakeWorksheet.prototype, "pageLayout", {
-  configurable: true,
-  get(this: FakeWorksheet) {
-    const sheet = () => ((this as unknown as Internals)._target() as FakeSheetState).name;
-    const record: Record<string, unknown> = {};
-    const context = (this as unknown as Internals).context;
-    context._enqueue(() => {
-      pageLayouts.set(sheet(), record);
-    });
-    return Object.assign(record, {
-      setPrintTitleRows(rows: string) {
-        record.printTitleRows = rows;
-      },
-    });
-  },
-});
 
 // ---------------------------------------------------------------------------------------------------------------
 // A minimal Office global (onReady, actions.associate, requirements) and the fake's Excel namespace.
@@ -113,15 +52,11 @@ afterAll(() => {
   delete (globalThis as { Excel?: unknown }).Excel;
 });
 
-beforeEach(() => {
-  validations.length = 0;
-  pageLayouts.clear();
-});
-
 // ---------------------------------------------------------------------------------------------------------------
 
 const BUILT = buildTable(SAMPLE_2021);
 const SHEET = BUILT.placed.sheet;
+const SHEET_SNAPSHOT = BUILT.workbook.sheets.find((s) => s.name === SHEET)!;
 const NEW_SHEET = "2022年绩效目标表";
 
 const xl = (context: FakeRequestContext) => context as unknown as Excel.RequestContext;
@@ -165,6 +100,98 @@ const text = (cell: { value: unknown; text: string } | undefined) =>
 
 const sheetNames = () => excel.toJSON().sheets.map((s) => s.name);
 
+/** The template the command makes from the 2021 sample: next year's, of its kind and form, prefilled. */
+function expectedTemplate(): TemplateSheet {
+  const table = readSheet(SHEET_SNAPSHOT).tables[0];
+  return makeTemplate({ kind: table.kind, year: 2022, form: table.indicators!.form, prefill: table });
+}
+
+const sorted = (xs: readonly string[]) => [...xs].sort();
+const normal = (range: string) => rangeAddress(parseRange(range));
+
+/**
+ * The merges, dropdowns and print layout of the template landed on `name` (in the fake's state), and Office.js reads
+ * them back: a dropdown's type and rule, the page layout and its print title rows.
+ */
+async function expectTemplateLayout(name: string, template: TemplateSheet): Promise<void> {
+  const state = excel.sheet(name);
+  expect(template.merges.length).toBeGreaterThan(0);
+  expect(sorted(state.merges)).toEqual(sorted(template.merges.map(normal)));
+
+  expect(template.dataValidations.length).toBeGreaterThan(0);
+  const validations = excel.dataValidations(name);
+  expect(sorted(validations.map((v) => `${v.range} ${JSON.stringify(v.rule)}`))).toEqual(
+    sorted(
+      template.dataValidations.map(
+        (v) => `${normal(v.range)} ${JSON.stringify({ list: { inCellDropDown: true, source: v.list.join(",") } })}`
+      )
+    )
+  );
+  for (const v of validations) {
+    expect(v.errorAlert).toMatchObject({ showAlert: true, style: "Warning", title: "不在列表中" });
+  }
+
+  const [first, last = first] = template.print.printTitleRows.split(":");
+  expect(excel.pageLayout(name)).toEqual({
+    orientation: "Landscape",
+    paperSize: "A4",
+    centerHorizontally: true,
+    zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    printTitleRows: `$${first}:$${last}`,
+  });
+
+  // Column widths in points, row heights, and a bordered, bold, centred title.
+  template.columnWidths.forEach((w, i) =>
+    expect(state.columnWidths?.[rangeAddress({ top: 0, left: i, bottom: 0, right: i }).replace(/1$/, "")]).toBe(
+      widthToPoints(w)
+    )
+  );
+  for (const [row, height] of Object.entries(template.rowHeights ?? {})) expect(state.rowHeights?.[row]).toBe(height);
+  const bordered = template.cells.filter((c) => template.styles[c.style]?.border);
+  expect(bordered.length).toBeGreaterThan(0);
+  for (const c of bordered)
+    expect(Object.keys(excel.cell(name, c.address)?.format?.borders ?? {}).sort()).toEqual([
+      "EdgeBottom",
+      "EdgeLeft",
+      "EdgeRight",
+      "EdgeTop",
+    ]);
+
+  // Read back through the API, as an add-in would.
+  const v0 = template.dataValidations[0];
+  const read = await excel.run(async (c) => {
+    const sheet = c.workbook.worksheets.getItem(name);
+    const dv = sheet.getRange(v0.range).dataValidation.load("type,rule,valid");
+    const layout = sheet.pageLayout.load("orientation,paperSize,zoom");
+    const titles = sheet.pageLayout.getPrintTitleRowsOrNullObject().load("rowIndex,rowCount");
+    await c.sync();
+    return {
+      type: dv.type,
+      source: (dv.rule as Excel.DataValidationRule).list?.source,
+      valid: dv.valid,
+      orientation: layout.orientation,
+      paperSize: layout.paperSize,
+      zoom: layout.zoom,
+      titles: [titles.rowIndex + 1, titles.rowIndex + titles.rowCount],
+    };
+  });
+  expect(read).toEqual({
+    type: "List",
+    source: v0.list.join(","),
+    valid: true, // the cells are blank, and blanks are allowed
+    orientation: "Landscape",
+    paperSize: "A4",
+    zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    titles: [Number(first), Number(last)],
+  });
+
+  // Saved, closed and reopened, the workbook still has them.
+  const reopened = excel.reopen();
+  expect(reopened.sheet(name).merges).toEqual(state.merges);
+  expect(reopened.dataValidations(name)).toEqual(validations);
+  expect(reopened.pageLayout(name)).toEqual(excel.pageLayout(name));
+}
+
 describe("the 插入新年度模板 ribbon command", () => {
   it("is registered with Office under the manifest's FunctionName", () => {
     expect(associated.get("insertTemplate")).toBe(commands.insertTemplate);
@@ -199,9 +226,8 @@ describe("the 插入新年度模板 ribbon command", () => {
     const named = table.indicators!.rows.filter((r) => r.name && text(r.name) !== "");
     expect(named.length).toBeGreaterThan(10);
     expect(named.every((r) => text(r.value) === "")).toBe(true);
-    // A current Excel gets the dropdowns and the print layout too.
-    expect(validations.filter((v) => v.sheet === NEW_SHEET).length).toBeGreaterThan(0);
-    expect(pageLayouts.get(NEW_SHEET)).toMatchObject({ orientation: "Landscape", paperSize: "A4" });
+    // A current Excel gets the merges, the dropdowns and the print layout too.
+    await expectTemplateLayout(NEW_SHEET, expectedTemplate());
   });
 
   it("makes 2022年绩效目标表 (2) on a second click, completing each event once", async () => {
@@ -257,8 +283,29 @@ describe("the 插入新年度模板 ribbon command", () => {
     expect(completed).toHaveBeenCalledTimes(1);
     expect(errors).toBe(0);
     expect(sheetNames()).toEqual([SHEET, NEW_SHEET]);
-    expect(validations).toEqual([]);
-    expect(pageLayouts.size).toBe(0);
+    expect(excel.state.active).toBe(NEW_SHEET);
+    // Merged cells, widths and borders need no more than ExcelApi 1.2: the table looks the same…
+    const template = expectedTemplate();
+    expect(sorted(excel.sheet(NEW_SHEET).merges)).toEqual(sorted(template.merges.map(normal)));
+    expect(excel.sheet(NEW_SHEET).columnWidths).toBeDefined();
+    // …but has no dropdowns and no print layout: nothing of them was asked for (the fake would refuse them).
+    expect(excel.dataValidations(NEW_SHEET)).toEqual([]);
+    expect(excel.pageLayout(NEW_SHEET)).toBeUndefined();
+    expect(excel.toJSON().sheets[1]).not.toHaveProperty("dataValidations");
+    expect(excel.toJSON().sheets[1]).not.toHaveProperty("pageLayout");
+    expect(excel.log.filter((e) => /^(dataValidation|pageLayout)/.test(e.kind))).toEqual([]);
+    await expect(
+      excel.run(async (c) => {
+        c.workbook.worksheets.getItem(NEW_SHEET).pageLayout.orientation = "Landscape";
+        await c.sync();
+      })
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
+    await expect(
+      excel.run(async (c) => {
+        c.workbook.worksheets.getItem(NEW_SHEET).getRange("A1").dataValidation.load("type");
+        await c.sync();
+      })
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
     const { table } = await readBack(NEW_SHEET);
     expect(text(table.name?.value)).toBe(SAMPLE_2021.name);
   });

@@ -12,18 +12,29 @@
  * - Writes to a protected sheet fail with "AccessDenied". `getMergedAreasOrNullObject` fails on a range with more
  *   than 512 merged areas (the limit the Office.js docs give). `ConditionalFormat.custom` fails on a format that is
  *   not custom (OfficeDev/office-js#2180); `customOrNullObject` gives a null object instead.
+ * - What a newer requirement set brings fails at the sync with "ApiNotFound" on a host whose `apiMinor` is lower:
+ *   Range.dataValidation (ExcelApi 1.8), Worksheet.pageLayout (1.9). The proxies exist (Office.js's client library
+ *   is the same everywhere); the host refuses their requests.
+ * - The proxies of formats, data validations and page layouts are not extensible: assigning a property the fake does
+ *   not model throws, rather than being silently ignored.
  */
 import { parseRange, rangeAddress, type RangePosition } from "../../../src/core/address";
 import { isCellError, type CellValue } from "../../../src/core/snapshot";
 import { enterValue } from "./entry";
 import {
   cellsOf,
+  contains,
   intersects,
   qualify,
+  subtract,
   usedArea,
+  type BorderIndex,
   type BorderSide,
   type FakeCell,
   type FakeConditionalFormat,
+  type FakeDataValidation,
+  type FakePageLayout,
+  type FakePageLayoutZoom,
   type FakeSheetState,
 } from "./model";
 import type { FakeExcel } from "./excel";
@@ -41,7 +52,9 @@ export class FakeOfficeError extends Error {
   }
 }
 
-const WHOLE_SHEET: RangePosition = { top: 0, left: 0, bottom: 1048575, right: 16383 };
+const LAST_ROW = 1048575;
+const LAST_COLUMN = 16383;
+const WHOLE_SHEET: RangePosition = { top: 0, left: 0, bottom: LAST_ROW, right: LAST_COLUMN };
 const MAX_READ_CELLS = 5_000_000;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -109,6 +122,20 @@ function notLoaded(className: string, prop: string): FakeOfficeError {
   );
 }
 
+/** A request of a requirement set the host lacks (`apiMinor` below `minor`). */
+function requireApi(host: FakeExcel, minor: number, what: string): void {
+  if (host.options.apiMinor < minor) {
+    throw new FakeOfficeError(
+      "ApiNotFound",
+      `The API you are trying to use could not be found (${what} needs ExcelApi 1.${minor}).`
+    );
+  }
+}
+
+function invalidArgument(message: string): FakeOfficeError {
+  return new FakeOfficeError("InvalidArgument", message);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Request context
 
@@ -172,9 +199,10 @@ export class FakeRequestContext {
 abstract class FakeClientObject<T> {
   private _loaded = new Map<string, unknown>();
   private _navCache = new Map<string, FakeClientObject<unknown>>();
-  private _pinned: T | undefined;
+  // Initialised, so that they exist before a subclass makes its proxy non-extensible.
+  private _pinned: T | undefined = undefined;
   /** Known after a sync for *OrNullObject proxies (and after any load). */
-  protected _null: boolean | undefined;
+  protected _null: boolean | undefined = undefined;
 
   constructor(
     readonly context: FakeRequestContext,
@@ -405,6 +433,7 @@ export class FakeEventHandlerResult {
 export class FakeWorksheet extends FakeClientObject<FakeSheetState> {
   constructor(context: FakeRequestContext, resolver: () => FakeSheetState | null, nullable = false) {
     super(context, "Worksheet", resolver, nullable);
+    Object.preventExtensions(this);
   }
   protected override _stillValid(t: FakeSheetState): boolean {
     return this.host.state.sheets.includes(t);
@@ -425,7 +454,9 @@ export class FakeWorksheet extends FakeClientObject<FakeSheetState> {
     }
   }
   protected override _navigation(name: string) {
-    return name === "protection" ? this.protection : undefined;
+    if (name === "protection") return this.protection;
+    if (name === "pageLayout") return this.pageLayout;
+    return undefined;
   }
   get id(): string {
     return this._get("id");
@@ -441,6 +472,10 @@ export class FakeWorksheet extends FakeClientObject<FakeSheetState> {
   }
   get protection(): FakeWorksheetProtection {
     return this._nav("protection", () => new FakeWorksheetProtection(this.context, () => this._target()));
+  }
+  /** ExcelApi 1.9. */
+  get pageLayout(): FakePageLayoutProxy {
+    return this._nav("pageLayout", () => new FakePageLayoutProxy(this.context, () => this._target()));
   }
   activate(): void {
     this.context._enqueue(() => {
@@ -527,10 +562,21 @@ interface RangeTarget {
   area: RangePosition;
 }
 
+/** "A1:C4", "A1", "Sheet1!A1", whole columns "A:C" and whole rows "3:5" (with or without `$`). */
 function parseAddress(address: string): RangePosition {
-  const a = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const a = (address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address).replace(/\$/g, "");
+  const rows = /^([0-9]+):([0-9]+)$/.exec(a);
+  const columns = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(a);
   try {
-    return parseRange(a.replace(/\$/g, ""));
+    if (rows) {
+      const r = parseRange(`A${rows[1]}:A${rows[2]}`);
+      return { top: r.top, left: 0, bottom: r.bottom, right: LAST_COLUMN };
+    }
+    if (columns) {
+      const c = parseRange(`${columns[1]}1:${columns[2]}1`);
+      return { top: 0, left: c.left, bottom: LAST_ROW, right: c.right };
+    }
+    return parseRange(a);
   } catch {
     throw new FakeOfficeError("InvalidArgument", `The argument '${address}' is not a valid range address.`);
   }
@@ -580,6 +626,7 @@ function grid<V>(area: RangePosition, f: (address: string) => V): V[][] {
 export class FakeRange extends FakeClientObject<RangeTarget> {
   constructor(context: FakeRequestContext, resolver: () => RangeTarget | null, nullable = false) {
     super(context, "Range", resolver, nullable);
+    Object.preventExtensions(this);
   }
   protected _scalarNames(): string[] {
     return [
@@ -630,6 +677,7 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   protected override _navigation(name: string) {
     if (name === "format") return this.format;
     if (name === "conditionalFormats") return this.conditionalFormats;
+    if (name === "dataValidation") return this.dataValidation;
     return undefined;
   }
   get address(): string {
@@ -678,6 +726,71 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     return this._nav(
       "conditionalFormats",
       () => new FakeConditionalFormatCollection(this.context, () => this._target())
+    );
+  }
+  /** ExcelApi 1.8. */
+  get dataValidation(): FakeDataValidationProxy {
+    return this._nav("dataValidation", () => new FakeDataValidationProxy(this.context, () => this._target()));
+  }
+
+  /**
+   * Merges the range into one merged area (`across`: each of its rows into one). As Excel does, only the top-left
+   * value of each area is kept (the other cells' values and formulas are cleared, their formats kept), and merged
+   * areas inside it are absorbed. A merged area that only partly overlaps it is refused (InvalidOperation), rather
+   * than guessing how Excel would grow the range.
+   */
+  merge(across = false): void {
+    this._write(
+      (t) => t.sheet,
+      "merge",
+      (t, sheet) => {
+        const { area } = t;
+        const areas: RangePosition[] = across
+          ? Array.from({ length: area.bottom - area.top + 1 }, (_, i) => ({
+              ...area,
+              top: area.top + i,
+              bottom: area.top + i,
+            }))
+          : [area];
+        const merges = sheet.merges.map((m) => parseRange(m));
+        const partial = merges.find((m) => intersects(m, area) && !contains(area, m));
+        if (partial) {
+          throw new FakeOfficeError(
+            "InvalidOperation",
+            `Cannot merge ${rangeAddress(area)}: it partly overlaps the merged area ${rangeAddress(partial)}.`
+          );
+        }
+        const kept = merges.filter((m) => !contains(area, m));
+        let cleared = false;
+        for (const a of areas) {
+          if (a.top === a.bottom && a.left === a.right) continue; // one cell: nothing to merge
+          kept.push(a);
+          for (const { row, col, address } of cellsOf(a)) {
+            const c = sheet.cells[address];
+            if ((row === a.top && col === a.left) || !c) continue;
+            if (c.value !== null || c.formula) {
+              c.value = null;
+              delete c.formula;
+              cleared = true;
+            }
+          }
+        }
+        sheet.merges = kept.map((m) => rangeAddress(m));
+        if (cleared) this.host._dataChanged(sheet, area, "ThisLocalAddin");
+        return `${rangeAddress(area)}${across ? " across" : ""}`;
+      }
+    );
+  }
+
+  /** Splits the merged areas inside the range (those that only partly overlap it too, as Excel does). */
+  unmerge(): void {
+    this._write(
+      (t) => t.sheet,
+      "unmerge",
+      (t, sheet) => {
+        sheet.merges = sheet.merges.filter((m) => !intersects(parseRange(m), t.area));
+        return rangeAddress(t.area);
+      }
     );
   }
 
@@ -771,17 +884,53 @@ export class FakeRangeAreas extends FakeClientObject<AreasTarget> {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The user's own cell formats (fill, font, borders): the adapters must never write these.
+// Cell formats (fill, font, borders, alignment, wrap), column widths and row heights. The adapters must never write
+// these on the user's sheets; the template writes them on the sheet it adds.
+
+/** Excel's default column width (8.43 characters of the default font: 64 px) and row height, in points. */
+const DEFAULT_COLUMN_WIDTH = 48;
+const DEFAULT_ROW_HEIGHT = 14.25;
+const HORIZONTAL = ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"];
+const VERTICAL = ["Top", "Center", "Bottom", "Justify", "Distributed"];
+
+/** A column's letters ("A"), the key of FakeSheetState.columnWidths. */
+function columnKey(col: number): string {
+  return rangeAddress({ top: 0, left: col, bottom: 0, right: col }).replace(/[0-9]+$/, "");
+}
+
+/** The common value over `count` indices from `first`, or null when they differ. */
+function commonOver<V>(first: number, last: number, f: (i: number) => V): V | null {
+  let value: V | undefined;
+  for (let i = first; i <= last; i++) {
+    const v = f(i);
+    if (i === first) value = v;
+    else if (v !== value) return null;
+  }
+  return value ?? null;
+}
 
 class FakeRangeFormat extends FakeClientObject<RangeTarget> {
   constructor(context: FakeRequestContext, resolver: () => RangeTarget) {
     super(context, "RangeFormat", resolver);
+    Object.preventExtensions(this);
   }
   protected _scalarNames(): string[] {
-    return [];
+    return ["columnWidth", "rowHeight", "wrapText", "horizontalAlignment", "verticalAlignment"];
   }
-  protected _scalar(): unknown {
-    return undefined;
+  protected _scalar(name: string, t: RangeTarget): unknown {
+    const { sheet, area } = t;
+    switch (name) {
+      case "columnWidth":
+        return commonOver(area.left, area.right, (c) => sheet.columnWidths?.[columnKey(c)] ?? DEFAULT_COLUMN_WIDTH);
+      case "rowHeight":
+        return commonOver(area.top, area.bottom, (r) => sheet.rowHeights?.[String(r + 1)] ?? DEFAULT_ROW_HEIGHT);
+      case "wrapText":
+        return common(t, (c) => c?.format?.wrapText ?? false);
+      case "horizontalAlignment":
+        return common(t, (c) => c?.format?.horizontalAlignment ?? "General");
+      default:
+        return common(t, (c) => c?.format?.verticalAlignment ?? "Bottom");
+    }
   }
   protected override _navigation(name: string) {
     if (name === "fill") return this.fill;
@@ -794,16 +943,95 @@ class FakeRangeFormat extends FakeClientObject<RangeTarget> {
   get font(): FakeRangeFont {
     return this._nav("font", () => new FakeRangeFont(this.context, () => this._target()));
   }
-  get borders(): { getItem(side: BorderSide): FakeRangeBorder } {
-    return { getItem: (side: BorderSide) => new FakeRangeBorder(this.context, () => this._target(), side) };
+  get borders(): { getItem(index: BorderIndex): FakeRangeBorder } {
+    return { getItem: (index: BorderIndex) => new FakeRangeBorder(this.context, () => this._target(), index) };
+  }
+
+  /** The width of the range's columns, in points (0–1,000 as Excel takes; 0 hides the column). */
+  get columnWidth(): number {
+    return this._get("columnWidth");
+  }
+  set columnWidth(points: number) {
+    this._write(
+      (t) => t.sheet,
+      "format.columnWidth",
+      (t, sheet) => {
+        if (typeof points !== "number" || !(points >= 0 && points <= 1000)) {
+          throw invalidArgument(`columnWidth ${String(points)} is not a width in points.`);
+        }
+        const widths = (sheet.columnWidths ??= {});
+        for (let c = t.area.left; c <= t.area.right; c++) widths[columnKey(c)] = points;
+        return `${columnKey(t.area.left)}:${columnKey(t.area.right)} ${points}`;
+      }
+    );
+  }
+  /** The height of the range's rows, in points (0–409 as Excel takes). */
+  get rowHeight(): number {
+    return this._get("rowHeight");
+  }
+  set rowHeight(points: number) {
+    this._write(
+      (t) => t.sheet,
+      "format.rowHeight",
+      (t, sheet) => {
+        if (typeof points !== "number" || !(points >= 0 && points <= 409)) {
+          throw invalidArgument(`rowHeight ${String(points)} is not a height in points.`);
+        }
+        const heights = (sheet.rowHeights ??= {});
+        for (let r = t.area.top; r <= t.area.bottom; r++) heights[String(r + 1)] = points;
+        return `${t.area.top + 1}:${t.area.bottom + 1} ${points}`;
+      }
+    );
+  }
+  get wrapText(): boolean {
+    return this._get("wrapText");
+  }
+  set wrapText(v: boolean) {
+    this._setCells("format.wrapText", (c) => (c.format = { ...c.format, wrapText: v }));
+  }
+  get horizontalAlignment(): string {
+    return this._get("horizontalAlignment");
+  }
+  set horizontalAlignment(v: string) {
+    this._setAlignment("horizontalAlignment", v, HORIZONTAL);
+  }
+  get verticalAlignment(): string {
+    return this._get("verticalAlignment");
+  }
+  set verticalAlignment(v: string) {
+    this._setAlignment("verticalAlignment", v, VERTICAL);
+  }
+  private _setAlignment(prop: "horizontalAlignment" | "verticalAlignment", v: string, allowed: string[]): void {
+    this._setCells(`format.${prop}`, (c) => {
+      if (!allowed.includes(v)) throw invalidArgument(`${prop} '${v}' is not one of ${allowed.join(", ")}.`);
+      c.format = { ...c.format, [prop]: v };
+    });
+  }
+  private _setCells(kind: string, f: (c: FakeCell) => void): void {
+    this._write(
+      (t) => t.sheet,
+      kind,
+      (t) => {
+        forEachCell(t, f);
+        return rangeAddress(t.area);
+      }
+    );
   }
 }
 
 /** The value of a per-cell format property over a range: the common value, or null when the cells differ. */
 function common<V>(t: RangeTarget, f: (c: FakeCell | undefined) => V): V | null {
+  return commonOfCells(t.sheet, cellsOf(t.area), f);
+}
+
+function commonOfCells<V>(
+  sheet: FakeSheetState,
+  cells: Iterable<{ address: string }>,
+  f: (c: FakeCell | undefined) => V
+): V | null {
   let first: V | undefined;
-  for (const { address } of cellsOf(t.area)) {
-    const v = f(t.sheet.cells[address]);
+  for (const { address } of cells) {
+    const v = f(sheet.cells[address]);
     if (first === undefined) first = v;
     else if (JSON.stringify(first) !== JSON.stringify(v)) return null;
   }
@@ -811,12 +1039,18 @@ function common<V>(t: RangeTarget, f: (c: FakeCell | undefined) => V): V | null 
 }
 
 function forEachCell(t: RangeTarget, f: (c: FakeCell) => void): void {
+  const cells = (t.area.bottom - t.area.top + 1) * (t.area.right - t.area.left + 1);
+  if (cells > MAX_READ_CELLS) {
+    // Excel formats whole rows and columns without touching each cell; the fake stores formats per cell.
+    throw new FakeOfficeError("InvalidArgument", "fake-excel: cell formats on more than 5,000,000 cells.");
+  }
   for (const { address } of cellsOf(t.area)) f(ensureCell(t.sheet, address));
 }
 
 class FakeRangeFill extends FakeClientObject<RangeTarget> {
   constructor(context: FakeRequestContext, resolver: () => RangeTarget) {
     super(context, "RangeFill", resolver);
+    Object.preventExtensions(this);
   }
   protected _scalarNames(): string[] {
     return ["color"];
@@ -854,6 +1088,7 @@ class FakeRangeFill extends FakeClientObject<RangeTarget> {
 class FakeRangeFont extends FakeClientObject<RangeTarget> {
   constructor(context: FakeRequestContext, resolver: () => RangeTarget) {
     super(context, "RangeFont", resolver);
+    Object.preventExtensions(this);
   }
   protected _scalarNames(): string[] {
     return ["color", "bold", "italic", "name", "size"];
@@ -867,6 +1102,9 @@ class FakeRangeFont extends FakeClientObject<RangeTarget> {
       (t) => t.sheet,
       "format.font",
       (t) => {
+        if (prop === "size" && !(typeof v === "number" && v >= 1 && v <= 409)) {
+          throw invalidArgument(`font size ${String(v)} is not a size in points.`);
+        }
         forEachCell(t, (c) => (c.format = { ...c.format, font: { ...c.format?.font, [prop]: v } }));
         return rangeAddress(t.area);
       }
@@ -890,39 +1128,100 @@ class FakeRangeFont extends FakeClientObject<RangeTarget> {
   set italic(v: boolean) {
     this._set("italic", v);
   }
+  get name(): string {
+    return this._get("name");
+  }
+  set name(v: string) {
+    this._set("name", v);
+  }
+  get size(): number {
+    return this._get("size");
+  }
+  set size(v: number) {
+    this._set("size", v);
+  }
+}
+
+const BORDER_INDICES: readonly BorderIndex[] = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideHorizontal",
+  "InsideVertical",
+];
+const BORDER_STYLES = ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"];
+const BORDER_WEIGHTS = ["Hairline", "Thin", "Medium", "Thick"];
+
+/**
+ * The cell edges a border of a range stands for: an edge of the range is that side of its edge cells; an inside
+ * line is the facing sides of each pair of neighbouring cells (EdgeBottom above, EdgeTop below), as Excel saves them.
+ */
+function borderCells(area: RangePosition, index: BorderIndex): { row: number; col: number; side: BorderSide }[] {
+  const out: { row: number; col: number; side: BorderSide }[] = [];
+  for (const { row, col } of cellsOf(area)) {
+    if (index === "EdgeTop" && row === area.top) out.push({ row, col, side: "EdgeTop" });
+    if (index === "EdgeBottom" && row === area.bottom) out.push({ row, col, side: "EdgeBottom" });
+    if (index === "EdgeLeft" && col === area.left) out.push({ row, col, side: "EdgeLeft" });
+    if (index === "EdgeRight" && col === area.right) out.push({ row, col, side: "EdgeRight" });
+    if (index === "InsideHorizontal") {
+      if (row < area.bottom) out.push({ row, col, side: "EdgeBottom" });
+      if (row > area.top) out.push({ row, col, side: "EdgeTop" });
+    }
+    if (index === "InsideVertical") {
+      if (col < area.right) out.push({ row, col, side: "EdgeRight" });
+      if (col > area.left) out.push({ row, col, side: "EdgeLeft" });
+    }
+  }
+  return out;
 }
 
 class FakeRangeBorder extends FakeClientObject<RangeTarget> {
   constructor(
     context: FakeRequestContext,
     resolver: () => RangeTarget,
-    private side: BorderSide
+    private index: BorderIndex
   ) {
     super(context, "RangeBorder", resolver);
+    Object.preventExtensions(this);
   }
   protected _scalarNames(): string[] {
     return ["style", "color", "weight", "sideIndex"];
   }
   protected _scalar(n: string, t: RangeTarget): unknown {
-    if (n === "sideIndex") return this.side;
+    if (n === "sideIndex") return this.index;
     const defaults: Record<string, unknown> = { style: "None", color: "#000000", weight: "Thin" };
-    return common(
-      t,
-      (c) => (c?.format?.borders?.[this.side] as Record<string, unknown> | undefined)?.[n] ?? defaults[n]
-    );
+    let first: unknown;
+    let any = false;
+    for (const { row, col, side } of borderCells(t.area, this.index)) {
+      const b = t.sheet.cells[rangeAddress({ top: row, left: col, bottom: row, right: col })]?.format?.borders?.[side];
+      const v = (b as Record<string, unknown> | undefined)?.[n] ?? defaults[n];
+      if (!any) [first, any] = [v, true];
+      else if (v !== first) return null;
+    }
+    return any ? first : defaults[n];
   }
   private _set(prop: "style" | "color" | "weight", v: string): void {
     this._write(
       (t) => t.sheet,
       "format.borders",
-      (t) => {
-        forEachCell(t, (c) => {
-          const old = c.format?.borders?.[this.side] ?? { style: "Continuous", color: "#000000" };
-          c.format = { ...c.format, borders: { ...c.format?.borders, [this.side]: { ...old, [prop]: v } } };
-        });
-        return rangeAddress(t.area);
+      (t, sheet) => {
+        if (!BORDER_INDICES.includes(this.index)) throw invalidArgument(`No border '${this.index}'.`);
+        if (prop === "style" && !BORDER_STYLES.includes(v)) throw invalidArgument(`No border style '${v}'.`);
+        if (prop === "weight" && !BORDER_WEIGHTS.includes(v)) throw invalidArgument(`No border weight '${v}'.`);
+        for (const { row, col, side } of borderCells(t.area, this.index)) {
+          const c = ensureCell(sheet, rangeAddress({ top: row, left: col, bottom: row, right: col }));
+          const borders = { ...c.format?.borders };
+          if (prop === "style" && v === "None") delete borders[side];
+          else borders[side] = { ...(borders[side] ?? { style: "Continuous", color: "#000000" }), [prop]: v };
+          c.format = { ...c.format, borders };
+        }
+        return `${rangeAddress(t.area)} ${this.index}`;
       }
     );
+  }
+  get sideIndex(): string {
+    return this._get("sideIndex");
   }
   get style(): string {
     return this._get("style");
@@ -941,6 +1240,381 @@ class FakeRangeBorder extends FakeClientObject<RangeTarget> {
   }
   set weight(v: string) {
     this._set("weight", v);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Data validation (ExcelApi 1.8)
+
+const RULE_TYPES: Record<string, string> = {
+  wholeNumber: "WholeNumber",
+  decimal: "Decimal",
+  list: "List",
+  date: "Date",
+  time: "Time",
+  textLength: "TextLength",
+  custom: "Custom",
+};
+const DEFAULT_ALERT = { showAlert: true, style: "Stop", title: "", message: "" };
+const DEFAULT_PROMPT = { showPrompt: false, title: "", message: "" };
+const ALERT_STYLES = ["Stop", "Warning", "Information"];
+
+/**
+ * Splits the sheet's validations along `area`, so that each lies inside it or apart from it; returns those inside.
+ */
+function splitValidations(sheet: FakeSheetState, area: RangePosition): FakeDataValidation[] {
+  const list = sheet.dataValidations ?? [];
+  const next: FakeDataValidation[] = [];
+  const inside: FakeDataValidation[] = [];
+  for (const v of list) {
+    const r = parseRange(v.range);
+    if (!intersects(r, area)) {
+      next.push(v);
+      continue;
+    }
+    for (const part of subtract(r, area)) next.push({ ...cloneValidation(v), range: rangeAddress(part) });
+    const common: RangePosition = {
+      top: Math.max(r.top, area.top),
+      left: Math.max(r.left, area.left),
+      bottom: Math.min(r.bottom, area.bottom),
+      right: Math.min(r.right, area.right),
+    };
+    const piece = { ...cloneValidation(v), range: rangeAddress(common) };
+    next.push(piece);
+    inside.push(piece);
+  }
+  sheet.dataValidations = next;
+  return inside;
+}
+
+function cloneValidation(v: FakeDataValidation): FakeDataValidation {
+  return JSON.parse(JSON.stringify(v)) as FakeDataValidation;
+}
+
+function tidyValidations(sheet: FakeSheetState): void {
+  if (sheet.dataValidations?.length === 0) delete sheet.dataValidations;
+}
+
+/** The cells of `area` no validation covers, as rectangles. */
+function uncovered(area: RangePosition, pieces: FakeDataValidation[]): RangePosition[] {
+  let rest = [area];
+  for (const p of pieces) rest = rest.flatMap((r) => subtract(r, parseRange(p.range)));
+  return rest;
+}
+
+export class FakeDataValidationProxy extends FakeClientObject<RangeTarget> {
+  constructor(context: FakeRequestContext, resolver: () => RangeTarget) {
+    super(context, "DataValidation", resolver);
+    Object.preventExtensions(this);
+  }
+  override _execLoad(tree: LoadTree): Loaded {
+    requireApi(this.host, 8, "DataValidation");
+    return super._execLoad(tree);
+  }
+  protected _scalarNames(): string[] {
+    return ["type", "rule", "errorAlert", "prompt", "ignoreBlanks", "valid"];
+  }
+  /** Over a range, a property has a value when one validation covers all its cells, or several that agree. */
+  protected _scalar(name: string, t: RangeTarget): unknown {
+    const pieces = (t.sheet.dataValidations ?? []).filter((v) => intersects(parseRange(v.range), t.area));
+    const covered = uncovered(t.area, pieces).length === 0;
+    const agreed = <V>(f: (v: FakeDataValidation) => V, none: V): V | null => {
+      if (pieces.length === 0) return none;
+      if (!covered) return null;
+      const values = pieces.map((p) => JSON.stringify(f(p)));
+      return values.every((v) => v === values[0]) ? f(pieces[0]) : null;
+    };
+    switch (name) {
+      case "type": {
+        if (pieces.length === 0) return "None";
+        const rule = agreed((v) => v.rule, {});
+        if (rule === null) return "Inconsistent";
+        return RULE_TYPES[Object.keys(rule)[0]] ?? "None";
+      }
+      case "rule":
+        return agreed((v) => v.rule, {});
+      case "errorAlert":
+        return agreed((v) => v.errorAlert, DEFAULT_ALERT);
+      case "prompt":
+        return agreed((v) => v.prompt, DEFAULT_PROMPT);
+      case "ignoreBlanks":
+        return agreed((v) => v.ignoreBlanks, true);
+      default:
+        return pieces.every((p) => this._valid(t.sheet, p));
+    }
+  }
+  /** Whether the cells satisfy a list rule with a literal source (other rules are taken as satisfied). */
+  private _valid(sheet: FakeSheetState, v: FakeDataValidation): boolean {
+    const list = v.rule.list as { source?: unknown } | undefined;
+    if (!list || typeof list.source !== "string" || list.source.startsWith("=")) return true;
+    const items = list.source.split(",").map((s) => s.trim());
+    for (const { address } of cellsOf(parseRange(v.range))) {
+      const value = sheet.cells[address]?.value ?? null;
+      if (value === null || value === "") {
+        if (!v.ignoreBlanks) return false;
+      } else if (!items.includes(String(value))) return false;
+    }
+    return true;
+  }
+  private _change(kind: string, f: (sheet: FakeSheetState, area: RangePosition) => string): void {
+    this._write(
+      (t) => t.sheet,
+      kind,
+      (t, sheet) => {
+        requireApi(this.host, 8, "DataValidation");
+        const detail = f(sheet, t.area);
+        tidyValidations(sheet);
+        return `${rangeAddress(t.area)} ${detail}`.trim();
+      }
+    );
+  }
+  get type(): string {
+    return this._get("type");
+  }
+  get valid(): boolean {
+    return this._get("valid");
+  }
+  get rule(): Excel.DataValidationRule {
+    return this._get("rule");
+  }
+  /** Replaces the validation of the range's cells (keeping the alert and prompt they agreed on). */
+  set rule(rule: Excel.DataValidationRule) {
+    const value = JSON.parse(JSON.stringify(rule ?? {})) as Record<string, unknown>;
+    this._change("dataValidation.rule", (sheet, area) => {
+      const keys = Object.keys(value);
+      if (keys.length !== 1 || !RULE_TYPES[keys[0]]) {
+        throw invalidArgument(`A data validation rule needs exactly one of ${Object.keys(RULE_TYPES).join(", ")}.`);
+      }
+      const list = value.list as { source?: unknown; inCellDropDown?: unknown } | undefined;
+      if (list) {
+        if (typeof list.source !== "string" || list.source === "") {
+          throw invalidArgument("A list rule needs a source (the fake takes text: 'a,b,c' or '=A1:A3').");
+        }
+        if (list.source.length > 255 && !list.source.startsWith("=")) {
+          throw invalidArgument("A list's source is longer than 255 characters.");
+        }
+        list.inCellDropDown ??= true;
+      }
+      const inside = splitValidations(sheet, area);
+      const keep = inside.length > 0 && uncovered(area, inside).length === 0 ? inside[0] : undefined;
+      sheet.dataValidations = sheet.dataValidations!.filter((v) => !inside.includes(v));
+      sheet.dataValidations.push({
+        range: rangeAddress(area),
+        rule: value,
+        errorAlert: keep ? keep.errorAlert : { ...DEFAULT_ALERT },
+        prompt: keep ? keep.prompt : { ...DEFAULT_PROMPT },
+        ignoreBlanks: keep ? keep.ignoreBlanks : true,
+      });
+      return keys[0];
+    });
+  }
+  get errorAlert(): Excel.DataValidationErrorAlert {
+    return this._get("errorAlert");
+  }
+  set errorAlert(alert: Excel.DataValidationErrorAlert) {
+    const value = JSON.parse(JSON.stringify(alert ?? {})) as Partial<FakeDataValidation["errorAlert"]>;
+    this._change("dataValidation.errorAlert", (sheet, area) => {
+      if (value.style !== undefined && !ALERT_STYLES.includes(value.style)) {
+        throw invalidArgument(`No error alert style '${value.style}'.`);
+      }
+      this._update(sheet, area, (v) => (v.errorAlert = { ...v.errorAlert, ...value }));
+      return value.style ?? "";
+    });
+  }
+  get prompt(): Excel.DataValidationPrompt {
+    return this._get("prompt");
+  }
+  set prompt(prompt: Excel.DataValidationPrompt) {
+    const value = JSON.parse(JSON.stringify(prompt ?? {})) as Partial<FakeDataValidation["prompt"]>;
+    this._change("dataValidation.prompt", (sheet, area) => {
+      this._update(sheet, area, (v) => (v.prompt = { ...v.prompt, ...value }));
+      return "";
+    });
+  }
+  get ignoreBlanks(): boolean {
+    return this._get("ignoreBlanks");
+  }
+  set ignoreBlanks(on: boolean) {
+    this._change("dataValidation.ignoreBlanks", (sheet, area) => {
+      this._update(sheet, area, (v) => (v.ignoreBlanks = on));
+      return String(on);
+    });
+  }
+  /** Removes the validation of the range's cells. */
+  clear(): void {
+    this._change("dataValidation.clear", (sheet, area) => {
+      const inside = splitValidations(sheet, area);
+      sheet.dataValidations = sheet.dataValidations!.filter((v) => !inside.includes(v));
+      return "";
+    });
+  }
+  /** Updates the validations of the range's cells; cells without one get one without a rule (type None). */
+  private _update(sheet: FakeSheetState, area: RangePosition, f: (v: FakeDataValidation) => void): void {
+    const inside = splitValidations(sheet, area);
+    for (const r of uncovered(area, inside)) {
+      const v: FakeDataValidation = {
+        range: rangeAddress(r),
+        rule: {},
+        errorAlert: { ...DEFAULT_ALERT },
+        prompt: { ...DEFAULT_PROMPT },
+        ignoreBlanks: true,
+      };
+      sheet.dataValidations!.push(v);
+      inside.push(v);
+    }
+    inside.forEach(f);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Page layout (ExcelApi 1.9)
+
+const PAPER_TYPES = [
+  "Letter",
+  "LetterSmall",
+  "Tabloid",
+  "Ledger",
+  "Legal",
+  "Statement",
+  "Executive",
+  "A3",
+  "A4",
+  "A4Small",
+  "A5",
+  "B4",
+  "B5",
+  "Folio",
+  "Quatro",
+];
+
+/** What an unset page layout reads as: a Chinese Excel's A4 portrait at 100%. */
+const PAGE_DEFAULTS: Required<Omit<FakePageLayout, "printTitleRows" | "printTitleColumns">> = {
+  orientation: "Portrait",
+  paperSize: "A4",
+  centerHorizontally: false,
+  centerVertically: false,
+  printGridlines: false,
+  zoom: { scale: 100 },
+};
+
+export class FakePageLayoutProxy extends FakeClientObject<FakeSheetState> {
+  constructor(context: FakeRequestContext, resolver: () => FakeSheetState) {
+    super(context, "PageLayout", resolver);
+    Object.preventExtensions(this);
+  }
+  override _execLoad(tree: LoadTree): Loaded {
+    requireApi(this.host, 9, "PageLayout");
+    return super._execLoad(tree);
+  }
+  protected _scalarNames(): string[] {
+    return Object.keys(PAGE_DEFAULTS);
+  }
+  protected _scalar(name: string, s: FakeSheetState): unknown {
+    const key = name as keyof typeof PAGE_DEFAULTS;
+    return s.pageLayout?.[key] ?? PAGE_DEFAULTS[key];
+  }
+  private _set<K extends keyof FakePageLayout>(prop: K, v: FakePageLayout[K], check?: () => void): void {
+    const value = JSON.parse(JSON.stringify(v ?? null)) as FakePageLayout[K];
+    this._write(
+      (s) => s,
+      `pageLayout.${prop}`,
+      (s) => {
+        requireApi(this.host, 9, "PageLayout");
+        check?.();
+        (s.pageLayout ??= {})[prop] = value;
+        return typeof value === "object" ? JSON.stringify(value) : String(value);
+      }
+    );
+  }
+  get orientation(): string {
+    return this._get("orientation");
+  }
+  set orientation(v: string) {
+    this._set("orientation", v, () => {
+      if (v !== "Portrait" && v !== "Landscape") throw invalidArgument(`No orientation '${v}'.`);
+    });
+  }
+  get paperSize(): string {
+    return this._get("paperSize");
+  }
+  set paperSize(v: string) {
+    this._set("paperSize", v, () => {
+      if (!PAPER_TYPES.includes(v)) throw invalidArgument(`The fake knows no paper size '${v}'.`);
+    });
+  }
+  get centerHorizontally(): boolean {
+    return this._get("centerHorizontally");
+  }
+  set centerHorizontally(v: boolean) {
+    this._set("centerHorizontally", v);
+  }
+  get centerVertically(): boolean {
+    return this._get("centerVertically");
+  }
+  set centerVertically(v: boolean) {
+    this._set("centerVertically", v);
+  }
+  get printGridlines(): boolean {
+    return this._get("printGridlines");
+  }
+  set printGridlines(v: boolean) {
+    this._set("printGridlines", v);
+  }
+  get zoom(): FakePageLayoutZoom {
+    return this._get("zoom");
+  }
+  /** A scale (10–400 %), or a number of pages wide and tall to fit (0: as many as needed). */
+  set zoom(v: FakePageLayoutZoom) {
+    this._set("zoom", v, () => {
+      const pages = [v?.horizontalFitToPages, v?.verticalFitToPages].filter((p) => p !== undefined);
+      const scaleOk = v?.scale === undefined || (Number.isFinite(v.scale) && v.scale >= 10 && v.scale <= 400);
+      const pagesOk = pages.every((p) => Number.isInteger(p) && p! >= 0);
+      if (!v || (v.scale === undefined && pages.length === 0) || !scaleOk || !pagesOk) {
+        throw invalidArgument(`Not a zoom: ${JSON.stringify(v)}.`);
+      }
+    });
+  }
+  /** Rows repeated at the top of every printed page: "$3:$5", or a range (its rows). */
+  setPrintTitleRows(rows: string | FakeRange): void {
+    this._setTitles("printTitleRows", rows);
+  }
+  /** Columns repeated at the left of every printed page: "$A:$B", or a range (its columns). */
+  setPrintTitleColumns(columns: string | FakeRange): void {
+    this._setTitles("printTitleColumns", columns);
+  }
+  getPrintTitleRowsOrNullObject(): FakeRange {
+    return this._titles("printTitleRows");
+  }
+  getPrintTitleColumnsOrNullObject(): FakeRange {
+    return this._titles("printTitleColumns");
+  }
+  private _setTitles(prop: "printTitleRows" | "printTitleColumns", given: string | FakeRange): void {
+    this._write(
+      (s) => s,
+      `pageLayout.${prop}`,
+      (s) => {
+        requireApi(this.host, 9, "PageLayout");
+        const area = typeof given === "string" ? parseAddress(given) : given._target().area;
+        const value =
+          prop === "printTitleRows"
+            ? `$${area.top + 1}:$${area.bottom + 1}`
+            : `$${columnKey(area.left)}:$${columnKey(area.right)}`;
+        (s.pageLayout ??= {})[prop] = value;
+        return value;
+      }
+    );
+  }
+  private _titles(prop: "printTitleRows" | "printTitleColumns"): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const sheet = this._target();
+        requireApi(this.host, 9, "PageLayout");
+        const titles = sheet.pageLayout?.[prop];
+        return titles ? { sheet, area: parseAddress(titles) } : null;
+      },
+      true
+    );
   }
 }
 

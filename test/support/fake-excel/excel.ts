@@ -6,6 +6,7 @@
  *   const excel = FakeExcel.fromSnapshots(buildTable(SAMPLE_2021).workbook);
  *   await excel.run(async (context) => { … await context.sync(); });
  *   excel.syncCount; excel.log; excel.cell("Sheet", "D7"); excel.reopen();
+ *   excel.sheet("Sheet").merges; excel.dataValidations("Sheet"); excel.pageLayout("Sheet");
  */
 import { cellAddress, parseRange, rangeAddress, type RangePosition } from "../../../src/core/address";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../../src/core/snapshot";
@@ -20,6 +21,8 @@ import {
   type FakeCell,
   type FakeCellFormat,
   type FakeConditionalFormat,
+  type FakeDataValidation,
+  type FakePageLayout,
   type FakeSheetState,
   type FakeWorkbookState,
 } from "./model";
@@ -156,6 +159,17 @@ export class FakeExcel {
 
   conditionalFormats(sheet?: string): FakeConditionalFormat[] {
     return cloneState(this.sheet(sheet ?? this.state.active).conditionalFormats);
+  }
+
+  /** The sheet's data validations (ExcelApi 1.8), a copy; [] when it has none. */
+  dataValidations(sheet?: string): FakeDataValidation[] {
+    return cloneState(this.sheet(sheet ?? this.state.active).dataValidations ?? []);
+  }
+
+  /** What was set of the sheet's page layout (ExcelApi 1.9), a copy; undefined when nothing was. */
+  pageLayout(sheet?: string): FakePageLayout | undefined {
+    const layout = this.sheet(sheet ?? this.state.active).pageLayout;
+    return layout && cloneState(layout);
   }
 
   get selection(): { sheet: string; address: string } {

@@ -12,6 +12,8 @@ export {
   type FakeCell,
   type FakeCellFormat,
   type FakeConditionalFormat,
+  type FakeDataValidation,
+  type FakePageLayout,
   type FakeSheetState,
   type FakeWorkbookState,
 } from "./model";

@@ -4,12 +4,18 @@
  *
  * Cells are stored sparsely by A1 address. Conditional formats are stored in priority order (index 0 is the top
  * priority), each with the ranges it applies to. A user's own formats (fill, font, borders) live on the cells; the
- * add-in must never change them.
+ * add-in must never change them — except on a sheet it added itself (a template), which gets cell formats, merges,
+ * column widths, row heights, data validations and a page layout, all stored here and saved with the workbook.
+ * Those sheet-level parts are optional: a sheet that never had any (and a workbook saved before they existed) has
+ * none of the keys, so its JSON is what it always was.
  */
 import { cellAddress, parseCell, parseRange, rangeAddress, type RangePosition } from "../../../src/core/address";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../../src/core/snapshot";
 
+/** The borders a cell stores (Excel's inside borders of a range are the edges of its cells). */
 export type BorderSide = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight";
+/** What Range.format.borders.getItem takes: a cell's edges, and a range's inside lines. */
+export type BorderIndex = BorderSide | "InsideHorizontal" | "InsideVertical";
 
 export interface FakeBorder {
   style: string;
@@ -22,6 +28,57 @@ export interface FakeCellFormat {
   fill?: string;
   font?: { color?: string; bold?: boolean; italic?: boolean; name?: string; size?: number };
   borders?: Partial<Record<BorderSide, FakeBorder>>;
+  wrapText?: boolean;
+  /** "General" (absent), "Left", "Center", "Right", … */
+  horizontalAlignment?: string;
+  /** "Bottom" (absent), "Top", "Center", … */
+  verticalAlignment?: string;
+}
+
+/** A data validation rule as Office.js sets it: one key, e.g. `{ list: { inCellDropDown, source } }`. */
+export type FakeDataValidationRule = Record<string, unknown>;
+
+export interface FakeDataValidationErrorAlert {
+  showAlert: boolean;
+  style: string;
+  title: string;
+  message: string;
+}
+
+export interface FakeDataValidationPrompt {
+  showPrompt: boolean;
+  title: string;
+  message: string;
+}
+
+/** The data validation of one rectangle of cells (a sheet's validations do not overlap). */
+export interface FakeDataValidation {
+  range: string;
+  /** `{}` when only an alert or prompt was set (type "None"). */
+  rule: FakeDataValidationRule;
+  errorAlert: FakeDataValidationErrorAlert;
+  prompt: FakeDataValidationPrompt;
+  ignoreBlanks: boolean;
+}
+
+export interface FakePageLayoutZoom {
+  scale?: number;
+  horizontalFitToPages?: number;
+  verticalFitToPages?: number;
+}
+
+/** What was set of a sheet's page layout (what was not set reads as Excel's default). */
+export interface FakePageLayout {
+  orientation?: string;
+  paperSize?: string;
+  centerHorizontally?: boolean;
+  centerVertically?: boolean;
+  printGridlines?: boolean;
+  zoom?: FakePageLayoutZoom;
+  /** "$3:$5" */
+  printTitleRows?: string;
+  /** "$A:$B" */
+  printTitleColumns?: string;
 }
 
 export interface FakeCell {
@@ -59,6 +116,14 @@ export interface FakeSheetState {
   merges: string[];
   /** Priority order: index 0 is the top priority. */
   conditionalFormats: FakeConditionalFormat[];
+  /** Column widths in points by column letter ("A": 60); a column not here has the default width. */
+  columnWidths?: Record<string, number>;
+  /** Row heights in points by row number ("3": 40); a row not here has the default height. */
+  rowHeights?: Record<string, number>;
+  /** Data validations (ExcelApi 1.8), in the order they were set. */
+  dataValidations?: FakeDataValidation[];
+  /** The page layout (ExcelApi 1.9), when something of it was set. */
+  pageLayout?: FakePageLayout;
 }
 
 export interface FakeWorkbookState {
@@ -132,6 +197,19 @@ export function* cellsOf(r: RangePosition): Generator<{ row: number; col: number
     for (let col = r.left; col <= r.right; col++) yield { row, col, address: cellAddress(row, col) };
 }
 
+/** The parts of `a` outside `b`: up to four rectangles (none when `b` covers `a`, `[a]` when they are apart). */
+export function subtract(a: RangePosition, b: RangePosition): RangePosition[] {
+  if (!intersects(a, b)) return [a];
+  const out: RangePosition[] = [];
+  if (a.top < b.top) out.push({ top: a.top, left: a.left, bottom: b.top - 1, right: a.right });
+  if (a.bottom > b.bottom) out.push({ top: b.bottom + 1, left: a.left, bottom: a.bottom, right: a.right });
+  const top = Math.max(a.top, b.top);
+  const bottom = Math.min(a.bottom, b.bottom);
+  if (a.left < b.left) out.push({ top, left: a.left, bottom, right: b.left - 1 });
+  if (a.right > b.right) out.push({ top, left: b.right + 1, bottom, right: a.right });
+  return out;
+}
+
 export function intersects(a: RangePosition, b: RangePosition): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
@@ -162,6 +240,9 @@ export function usedArea(sheet: FakeSheetState, valuesOnly = false): RangePositi
       !!cell.quotePrefix ||
       !!cell.format?.fill ||
       !!cell.format?.font ||
+      cell.format?.wrapText !== undefined ||
+      !!cell.format?.horizontalAlignment ||
+      !!cell.format?.verticalAlignment ||
       Object.keys(cell.format?.borders ?? {}).length > 0;
     if (hasValue || (!valuesOnly && hasFormat)) {
       const p = parseCell(address);

@@ -17,6 +17,13 @@ export interface FakeExcelNamespace {
   SheetVisibility: Record<string, string>;
   BorderIndex: Record<string, string>;
   BorderLineStyle: Record<string, string>;
+  BorderWeight: Record<string, string>;
+  HorizontalAlignment: Record<string, string>;
+  VerticalAlignment: Record<string, string>;
+  DataValidationType: Record<string, string>;
+  DataValidationAlertStyle: Record<string, string>;
+  PageOrientation: Record<string, string>;
+  PaperType: Record<string, string>;
   ErrorCodes: Record<string, string>;
 }
 
@@ -64,8 +71,33 @@ export function createExcelNamespace(getExcel: () => FakeExcel): FakeExcelNamesp
       richValue: "RichValue",
     },
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
-    BorderIndex: { edgeTop: "EdgeTop", edgeBottom: "EdgeBottom", edgeLeft: "EdgeLeft", edgeRight: "EdgeRight" },
+    BorderIndex: {
+      edgeTop: "EdgeTop",
+      edgeBottom: "EdgeBottom",
+      edgeLeft: "EdgeLeft",
+      edgeRight: "EdgeRight",
+      insideVertical: "InsideVertical",
+      insideHorizontal: "InsideHorizontal",
+    },
     BorderLineStyle: { none: "None", continuous: "Continuous", dash: "Dash", double: "Double" },
+    BorderWeight: { hairline: "Hairline", thin: "Thin", medium: "Medium", thick: "Thick" },
+    HorizontalAlignment: { general: "General", left: "Left", center: "Center", right: "Right" },
+    VerticalAlignment: { top: "Top", center: "Center", bottom: "Bottom" },
+    DataValidationType: {
+      none: "None",
+      wholeNumber: "WholeNumber",
+      decimal: "Decimal",
+      list: "List",
+      date: "Date",
+      time: "Time",
+      textLength: "TextLength",
+      custom: "Custom",
+      inconsistent: "Inconsistent",
+      mixedCriteria: "MixedCriteria",
+    },
+    DataValidationAlertStyle: { stop: "Stop", warning: "Warning", information: "Information" },
+    PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
+    PaperType: { letter: "Letter", legal: "Legal", a3: "A3", a4: "A4", a5: "A5", b4: "B4", b5: "B5" },
     ErrorCodes: {
       accessDenied: "AccessDenied",
       generalException: "GeneralException",
