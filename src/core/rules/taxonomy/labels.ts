@@ -1,6 +1,16 @@
 import type { CellRef, GoalTable, IndicatorRow } from "../../model";
 import { normLabel } from "../../text";
-import { parentOf, resolveLevel1, resolveLevel2, type Level1Def } from "../../taxonomy";
+import {
+  certainName,
+  isTruncatedLabel,
+  parentOf,
+  resolveLevel1,
+  resolveLevel2,
+  suggestName,
+  type Level1Def,
+} from "../../taxonomy";
+import type { Message } from "../../finding";
+import type { Report } from "../rule";
 
 /**
  * The distinct label cells of one column of the indicator block, in sheet order, with the rows they label. A label
@@ -29,4 +39,26 @@ export function rowLevel1(row: IndicatorRow): Level1Def | undefined {
 /** A label as one line of text, for messages: "服务对象\n满意度指" → "服务对象满意度指". */
 export function shown(cell: CellRef): string {
   return normLabel(cell.text);
+}
+
+/**
+ * What to report for a 一级/二级 label outside the taxonomy: a certain correction (with its fix), else a "did you
+ * mean", else `otherwise` (the level's own hint).
+ */
+export function unknownLabelReport(table: GoalTable, cell: CellRef, level: 1 | 2, otherwise: Message): Report {
+  const name = shown(cell);
+  const certain = certainName(cell.text, level);
+  const suggestion = certain ?? suggestName(cell.text, level);
+  const hint = suggestion ? { zh: `是否应为“${suggestion}”？`, en: `Did you mean ${suggestion}?` } : otherwise;
+  const what = certain
+    ? isTruncatedLabel(cell.text)
+      ? { zh: `名称不完整，应为“${certain}”。`, en: `is cut short; it should read ${certain}.` }
+      : { zh: `不在指标体系中，应为“${certain}”。`, en: `is not in the indicator taxonomy; it should read ${certain}.` }
+    : { zh: `不在指标体系中。${hint.zh}`, en: `is not in the indicator taxonomy. ${hint.en}` };
+  const levelName = level === 1 ? "一级" : "二级";
+  return {
+    cell: cell.address,
+    message: { zh: `${levelName}指标“${name}”${what.zh}`, en: `The ${levelName} indicator "${name}" ${what.en}` },
+    ...(certain ? { fix: [{ sheet: table.sheet, cell: cell.address, value: certain }] } : {}),
+  };
 }

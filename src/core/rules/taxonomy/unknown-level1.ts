@@ -1,14 +1,6 @@
 import type { Rule } from "../rule";
-import {
-  certainName,
-  isTruncatedLabel,
-  findLevel2,
-  isKnownLevel1,
-  LEVEL1,
-  parentOf,
-  suggestName,
-} from "../../taxonomy";
-import { labelCells, shown } from "./labels";
+import { findLevel2, isKnownLevel1, LEVEL1, parentOf } from "../../taxonomy";
+import { labelCells, shown, unknownLabelReport } from "./labels";
 
 const NAMES = LEVEL1.map((d) => d.name).join("、");
 
@@ -29,34 +21,15 @@ export const unknownLevel1: Rule = {
     for (const { cell } of labelCells(table, "level1")) {
       if (isKnownLevel1(cell.text)) continue;
       const name = shown(cell);
-      const certain = certainName(cell.text, 1);
-      const suggestion = certain ?? suggestName(cell.text, 1);
       const asLevel2 = findLevel2(cell.text);
       const parent = asLevel2 ? parentOf(asLevel2.key) : undefined;
-      const hint = suggestion
-        ? { zh: `是否应为“${suggestion}”？`, en: `Did you mean ${suggestion}?` }
-        : parent
-          ? {
-              zh: `“${name}”是二级指标，应写在二级指标一栏，其一级指标为“${parent.name}”。`,
-              en: `${name} is a 二级 (second-level) indicator: it belongs in the 二级 column, under ${parent.name}.`,
-            }
-          : { zh: `一级指标应为${NAMES}之一。`, en: `A 一级 indicator is one of ${NAMES}.` };
-      const what = certain
-        ? isTruncatedLabel(cell.text)
-          ? { zh: `名称不完整，应为“${certain}”。`, en: `is cut short; it should read ${certain}.` }
-          : {
-              zh: `不在指标体系中，应为“${certain}”。`,
-              en: `is not in the indicator taxonomy; it should read ${certain}.`,
-            }
-        : { zh: `不在指标体系中。${hint.zh}`, en: `is not in the indicator taxonomy. ${hint.en}` };
-      report({
-        cell: cell.address,
-        message: {
-          zh: `一级指标“${name}”${what.zh}`,
-          en: `The 一级 indicator "${name}" ${what.en}`,
-        },
-        ...(certain ? { fix: [{ sheet: table.sheet, cell: cell.address, value: certain }] } : {}),
-      });
+      const otherwise = parent
+        ? {
+            zh: `“${name}”是二级指标，应写在二级指标一栏，其一级指标为“${parent.name}”。`,
+            en: `${name} is a 二级 (second-level) indicator: it belongs in the 二级 column, under ${parent.name}.`,
+          }
+        : { zh: `一级指标应为${NAMES}之一。`, en: `A 一级 indicator is one of ${NAMES}.` };
+      report(unknownLabelReport(table, cell, 1, otherwise));
     }
   },
 };

@@ -1,6 +1,6 @@
 import type { Rule } from "../rule";
-import { certainName, isTruncatedLabel, findLevel1, isKnownLevel2, LEVEL2, suggestName } from "../../taxonomy";
-import { labelCells, shown } from "./labels";
+import { findLevel1, isKnownLevel2, LEVEL2 } from "../../taxonomy";
+import { labelCells, shown, unknownLabelReport } from "./labels";
 
 export const unknownLevel2: Rule = {
   id: "taxonomy/unknown-level2",
@@ -21,43 +21,17 @@ export const unknownLevel2: Rule = {
     good: "服务对象满意度指标",
   },
   check(table, report) {
+    const names = LEVEL2.slice(0, 9).map((d) => d.name);
     for (const { cell } of labelCells(table, "level2")) {
       if (isKnownLevel2(cell.text)) continue;
       const name = shown(cell);
-      const certain = certainName(cell.text, 2);
-      const suggestion = certain ?? suggestName(cell.text, 2);
-      const asLevel1 = findLevel1(cell.text);
-      const hint = suggestion
-        ? { zh: `是否应为“${suggestion}”？`, en: `Did you mean ${suggestion}?` }
-        : asLevel1
-          ? {
-              zh: `“${name}”是一级指标，应写在一级指标一栏，二级指标另行填写。`,
-              en: `${name} is a 一级 (first-level) indicator: it belongs in the 一级 column, with a 二级 indicator beside it.`,
-            }
-          : {
-              zh: `二级指标应为${LEVEL2.slice(0, 9)
-                .map((d) => d.name)
-                .join("、")}之一。`,
-              en: `A 二级 indicator is one of ${LEVEL2.slice(0, 9)
-                .map((d) => d.name)
-                .join(", ")}.`,
-            };
-      const what = certain
-        ? isTruncatedLabel(cell.text)
-          ? { zh: `名称不完整，应为“${certain}”。`, en: `is cut short; it should read ${certain}.` }
-          : {
-              zh: `不在指标体系中，应为“${certain}”。`,
-              en: `is not in the indicator taxonomy; it should read ${certain}.`,
-            }
-        : { zh: `不在指标体系中。${hint.zh}`, en: `is not in the indicator taxonomy. ${hint.en}` };
-      report({
-        cell: cell.address,
-        message: {
-          zh: `二级指标“${name}”${what.zh}`,
-          en: `The 二级 indicator "${name}" ${what.en}`,
-        },
-        ...(certain ? { fix: [{ sheet: table.sheet, cell: cell.address, value: certain }] } : {}),
-      });
+      const otherwise = findLevel1(cell.text)
+        ? {
+            zh: `“${name}”是一级指标，应写在一级指标一栏，二级指标另行填写。`,
+            en: `${name} is a 一级 (first-level) indicator: it belongs in the 一级 column, with a 二级 indicator beside it.`,
+          }
+        : { zh: `二级指标应为${names.join("、")}之一。`, en: `A 二级 indicator is one of ${names.join(", ")}.` };
+      report(unknownLabelReport(table, cell, 2, otherwise));
     }
   },
 };
