@@ -8,6 +8,7 @@ import {
   amountNumber,
   isNumeric,
   sumAmounts,
+  type AmountCell,
   type AmountColumn,
   type AmountParse,
   type Decimal,
@@ -218,4 +219,14 @@ export function taskLabel(name: CellRef | undefined): string {
   if (t === "") return "";
   const chars = [...t];
   return chars.length > 12 ? chars.slice(0, 12).join("") + "…" : t;
+}
+
+/** "合计总额", "财政拨款", "年度资金总额" and their English: how the negative and precision rules name a cell. */
+export function amountName(a: AmountCell): Message {
+  if (a.role === "funding" && a.column === "total") return { zh: "年度资金总额", en: "annual total" };
+  const totalRow = a.role === "total-row";
+  return {
+    zh: (totalRow ? "合计" : "") + COLUMN_NAME[a.column],
+    en: (totalRow ? "合计 " : "") + COLUMN_EN[a.column],
+  };
 }

@@ -1,6 +1,6 @@
 import { amountCells, formatAmount, isNumeric, parseAmount, tableDecimals } from "../../amount";
 import type { Rule } from "../rule";
-import { COLUMN_EN, COLUMN_NAME } from "./common";
+import { amountName } from "./common";
 
 export const precision: Rule = {
   id: "amount/precision",
@@ -20,14 +20,7 @@ export const precision: Rule = {
     for (const a of amountCells(table)) {
       const p = parseAmount(a.cell);
       if (!isNumeric(p) || p.decimals <= decimals) continue;
-      const zhName =
-        a.role === "funding" && a.column === "total"
-          ? "年度资金总额"
-          : (a.role === "total-row" ? "合计" : "") + COLUMN_NAME[a.column];
-      const enName =
-        a.role === "funding" && a.column === "total"
-          ? "annual total"
-          : (a.role === "total-row" ? "合计 " : "") + COLUMN_EN[a.column];
+      const { zh: zhName, en: enName } = amountName(a);
       const shown = p.kind === "text-number" ? p.text : formatAmount(p.value, 0);
       report({
         cell: a.cell.address,
