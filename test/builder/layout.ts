@@ -309,25 +309,24 @@ function layProject(g: SheetGrid, spec: ProjectSpec, layout: Layout): Placed {
   const partsCents = keys.filter((k) => k !== "total").map((k) => cents(f[k] ?? null));
   const canFormula = layout.formulas && !layout.amountsAsText && partsCents.every((c) => c !== null);
   const fundingLabel = label(`资金情况（${layout.unit}）`, layout);
+  /** A funding cell's value, and for the total with formulas on, the sum of its parts' cells. */
+  const fundingCell = (k: (typeof keys)[number], addr: (k: string) => string) => {
+    if (k !== "total" || !canFormula) return { formula: undefined, value: scaled(f[k] ?? null, layout) };
+    const parts = keys.filter((x) => x !== "total").map(addr);
+    return {
+      formula: "=" + parts.join("+"),
+      value: scaledCents(
+        partsCents.reduce((s: number, c) => s + (c ?? 0), 0),
+        layout
+      ),
+    };
+  };
   if (layout.fundingLayout === "vertical") {
     g.setMerged(r, 0, r + keys.length - 1, 0, fundingLabel);
     keys.forEach((k, i) => g.setMerged(r + i, 1, r + i, 2, bracket(labels[k], layout)));
     const addr = (k: string) => g.address(r + keys.indexOf(k as never), 3);
     keys.forEach((k, i) => {
-      const isTotal = k === "total" && canFormula;
-      const formula = isTotal
-        ? "=" +
-          keys
-            .filter((x) => x !== "total")
-            .map(addr)
-            .join("+")
-        : undefined;
-      const value = isTotal
-        ? scaledCents(
-            partsCents.reduce((s: number, c) => s + (c ?? 0), 0),
-            layout
-          )
-        : scaled(f[k] ?? null, layout);
+      const { formula, value } = fundingCell(k, addr);
       funding[k] = g.setMerged(r + i, 3, r + i, width - 1, value, { formula, format: fmt });
     });
     r += keys.length;
@@ -336,20 +335,7 @@ function layProject(g: SheetGrid, spec: ProjectSpec, layout: Layout): Placed {
     keys.forEach((k, i) => g.set(r, 1 + i, bracket(labels[k].replace("其中：", ""), layout)));
     const addr = (k: string) => g.address(r + 1, 1 + keys.indexOf(k as never));
     keys.forEach((k, i) => {
-      const isTotal = k === "total" && canFormula;
-      const formula = isTotal
-        ? "=" +
-          keys
-            .filter((x) => x !== "total")
-            .map(addr)
-            .join("+")
-        : undefined;
-      const value = isTotal
-        ? scaledCents(
-            partsCents.reduce((s: number, c) => s + (c ?? 0), 0),
-            layout
-          )
-        : scaled(f[k] ?? null, layout);
+      const { formula, value } = fundingCell(k, addr);
       funding[k] = g.set(r + 1, 1 + i, value, { formula, format: fmt });
     });
     r += 2;
