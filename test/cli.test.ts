@@ -4,7 +4,8 @@ import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
 import ExcelJS from "exceljs";
-import { main, mapOrdered, parseArgs, cellRef } from "../src/cli/main";
+import { mapOrdered, parseArgs, cellRef } from "../src/cli/main";
+import { runCli, type Captured } from "./support/cli";
 import { writeWorkbookFile } from "../src/xlsx/write";
 import { layoutWorkbook, SAMPLE_LAYOUT } from "./builder/layout";
 import { SAMPLE_2021 } from "./fixtures/sample-2021-urho";
@@ -12,21 +13,7 @@ import { SAMPLE_2021 } from "./fixtures/sample-2021-urho";
 const run = promisify(execFile);
 const ROOT = path.join(__dirname, "..");
 
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(...argv: string[]): Promise<Captured> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-  });
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]): Promise<Captured> => runCli(argv);
 
 function expectNoStack(r: Captured): void {
   expect(r.stdout + r.stderr).not.toContain("    at ");

@@ -4,7 +4,6 @@
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../src/cli/main";
 import { checkSheet, checkWorkbook } from "../src/core/check";
 import { readSheet } from "../src/core/reader";
 import type { SheetSnapshot } from "../src/core/snapshot";
@@ -13,6 +12,7 @@ import { buildTable } from "./builder/layout";
 import { SAMPLE_2021 } from "./fixtures/sample-2021-urho";
 import { SMALL_DEPARTMENT, SMALL_PROJECT } from "./fixtures/small";
 import { tableSheet, withCells } from "./support/edit";
+import { runCli } from "./support/cli";
 import { parseCell, cellAddress } from "../src/core/address";
 
 const sample = () => tableSheet(buildTable(SAMPLE_2021).workbook);
@@ -157,12 +157,7 @@ describe("files the CLI refuses, with a clear message", () => {
   });
 
   async function cli(...argv: string[]) {
-    let stdout = "";
-    let stderr = "";
-    const code = await main(argv, {
-      stdout: { write: (s: string) => (stdout += s) },
-      stderr: { write: (s: string) => (stderr += s) },
-    });
+    const { code, stdout, stderr } = await runCli(argv);
     expect(stdout + stderr).not.toMatch(/\n\s+at /); // no stack trace
     return { code, out: stdout + stderr };
   }

@@ -6,7 +6,7 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { main } from "../src/cli/main";
+import { runCli } from "./support/cli";
 import { checkSheet, checkWorkbook } from "../src/core/check";
 import type { Finding } from "../src/core/finding";
 import type { GoalTable, IndicatorForm, TableKind } from "../src/core/model";
@@ -476,16 +476,7 @@ describe("goaltable template", () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  async function cli(...argv: string[]) {
-    let stdout = "";
-    let stderr = "";
-    const code = await main(argv, {
-      stdout: { write: (s: string) => (stdout += s) },
-      stderr: { write: (s: string) => (stderr += s) },
-      now: () => new Date(2024, 5, 1),
-    });
-    return { code, stdout, stderr };
-  }
+  const cli = (...argv: string[]) => runCli(argv, { now: () => new Date(2024, 5, 1) });
 
   it("writes a blank table for next year by default", async () => {
     const out = path.join(dir, "blank.xlsx");
