@@ -85,7 +85,7 @@ export const WUHAI_2021_RECYCLING: RealTable = {
     { cells: ["F21"], what: "目标值为 0 万元/人（隐藏小数或没有目标）/ a target of 0" },
     { cells: ["F24"], what: "目标值为 0 万元（隐藏小数或没有目标）/ a target of 0" },
   ],
-  cutWords: ["效益指标", "满意度指标"],
+  cutWords: ["“效益指标”", "“满意度指标”"],
   leave: [
     {
       cells: ["D21", "E21", "D22", "E22", "F22", "D23", "E23", "F23", "D24", "E24", "D25", "E25", "F25"],
