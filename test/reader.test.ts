@@ -608,6 +608,21 @@ describe("label variants", () => {
     expect(t.indicators?.statedScore?.cell).toBe(laid.at.blockLabel);
   });
 
+  test("指标方向 merged over two columns: 正向/反向 under the first, the sign under the unlabelled second", () => {
+    const laid = layRows("项目", [
+      [wide("项目支出绩效目标表", 8)],
+      ["项目名称", wide("再生资源回收市场管理", 7)],
+      [k("header", "一级指标"), "二级指标", "三级指标", "指标性质", wide("指标方向", 2), "目标值", "计量单位"],
+      ["产出指标", "数量指标", "出差人次", null, k("d0", "正向"), k("op0", "="), k("v0", 24), k("u0", "人/次")],
+      ["产出指标", "成本指标", "出差总成本", null, k("d1", "反向"), k("op1", "="), k("v1", 1), k("u1", "万元")],
+    ]);
+    const rs = only(laid.sheet).indicators!.rows;
+    expect(rs.map((r) => [r.direction?.address, r.operator?.address, r.value?.address, r.unit?.address])).toEqual([
+      [laid.at.d0, laid.at.op0, laid.at.v0, laid.at.u0],
+      [laid.at.d1, laid.at.op1, laid.at.v1, laid.at.u1],
+    ]);
+  });
+
   test.each([["当年预期实现值"], ["绩效标准"], ["目标值"], ["预期目标"], ["年度指标值"]])(
     "%s as the value column, with 指标解释 and 评(扣)分标准 beside it",
     (valueHeader) => {
@@ -662,7 +677,10 @@ describe("label variants", () => {
     rows.push(["产出指标", "数量指标", k("n0", "年度道路改造"), k("v0", "≥3公里"), ""]);
     rows.push(["满意度指标", "社会公众或服务对象满意度指标", k("n1", "群众满意度"), k("v1", "≥90%"), ""]);
     const laid = layRows("项目", rows);
-    const block = only(laid.sheet).indicators!;
+    const t = only(laid.sheet);
+    const block = t.indicators!;
+    expect(t.longTermIndicators?.header.address).toBe(laid.at.header);
+    expect(t.longTermIndicators?.rows.map((r) => r.name?.text)).toEqual(["长期道路改造"]);
     expect(block.header.address).toBe(laid.at.annualHeader);
     expect(block.rows.map((r) => [r.name?.address, r.value?.address])).toEqual([
       [laid.at.n0, laid.at.v0],

@@ -301,6 +301,11 @@ export interface GoalTable {
   funding?: FundingBlock;
   goals: GoalText[];
   indicators?: IndicatorBlock;
+  /**
+   * A 长期/中期 indicator block standing apart from the annual one (长期绩效指标 above 年度绩效指标, each with its own
+   * header). The rules check `indicators` (the annual block); this one is kept for the reader's record.
+   */
+  longTermIndicators?: IndicatorBlock;
 }
 
 /** Why a sheet holds no goal table. */

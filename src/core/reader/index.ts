@@ -172,6 +172,8 @@ function readRegion(sheet: Sheet, region: Region): GoalTable | GoalTable[] | Not
     goals: readGoals(sheet, region),
     indicators,
   };
+  const longTerm = indicators ? readIndicators(sheet, region, "long") : undefined;
+  if (longTerm && longTerm.header !== indicators?.header) table.longTermIndicators = longTerm;
   if (kind === "department") {
     const nameLabel = find(region, "departmentName");
     if (nameLabel) table.name = labelled(sheet, nameLabel, { sameCell: true });
@@ -503,9 +505,8 @@ function moneyValue(sheet: Sheet, row: number, col: number): CellRef | undefined
 
 function moneyField(sheet: Sheet, l: Region["labels"][number]): LabelledField {
   const label = sheet.ref(l.row, l.col);
-  // "年度资金总额：153.5" in one cell.
-  const m = /^[^:]+:(-?[0-9][0-9,]*(\.[0-9]+)?)(万元|元)?$/.exec(l.norm);
-  if (m) return { label, value: label };
+  // "年度资金总额：153.5" or "二、自有资金:0万元" in one cell: the cell is its own value.
+  if (/^[^:]{1,16}:-?[0-9][0-9,]*(\.[0-9]+)?(万元|元)?($|\()/.test(l.norm)) return { label, value: label };
   const value = moneyValue(sheet, l.row, l.col);
   return value ? { label, value } : { label };
 }
@@ -553,7 +554,9 @@ function readFunding(sheet: Sheet, region: Region): FundingBlock {
   const to = Math.max(blockEnd(region, from), sheet.extent(from, section?.col ?? sheet.left).bottom);
   const inBlock = region.labels.filter((l) => l.row >= from && l.row <= to);
   const current = (l: { norm: string }) => /^(其中:)?(年度|当年|本年)/.test(l.norm);
-  const totals = inBlock.filter((l) => LABEL.fundingTotal(l.norm));
+  const totals = inBlock.filter(
+    (l) => l !== section && (LABEL.fundingTotal(l.norm) || (section && /^(总额|资金总额|预算总额)$/.test(l.norm)))
+  );
   // 资金总额 beside 当年资金总额: the year's is the total, the other the project's over all its years.
   const total = totals.find(current) ?? totals[0];
   if (total) block.total = moneyField(sheet, total);
