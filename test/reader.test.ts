@@ -11,7 +11,7 @@ import type { CellRef, GoalTable } from "../src/core/model";
 import type { SheetSnapshot } from "../src/core/snapshot";
 import { checkSheet } from "../src/core/check";
 import { moneyBlocks } from "../src/core/model";
-import { k, layRows, wide, type Cell } from "./builder/rows";
+import { k, layRows, tall, wide, type Cell } from "./builder/rows";
 import {
   departmentWithComposition,
   departmentWithDuties,
@@ -689,6 +689,76 @@ describe("label variants", () => {
   });
 });
 
+describe("transfer-payment 区域绩效目标表: sources side by side on one row", () => {
+  test.each([
+    ["all filled", 100],
+    ["地方资金 left blank", null],
+  ])("%s", (_t, local) => {
+    const laid = layRows("区域绩效目标", [
+      [k("title", "中央对地方转移支付区域绩效目标表", { span: 7 })],
+      [k("year", "（2023年度）", { span: 7 })],
+      [k("nameLabel", "专项名称"), k("name", "农村综合改革转移支付", { span: 6 })],
+      [k("deptLabel", "中央主管部门"), k("dept", "财政部", { span: 2 }), "地方主管部门", wide("某省财政厅", 3)],
+      [
+        k("section", "资金情况（万元）"),
+        k("totalLabel", "年度金额："),
+        k("total", 500),
+        k("centralLabel", "其中：中央补助"),
+        k("central", 400),
+        k("localLabel", "地方资金"),
+        k("local", local),
+      ],
+      [k("goalLabel", "年度总体目标"), k("goal", "完成村级公益事业建设项目20个。", { span: 6 })],
+      [
+        tall("绩效指标", 3),
+        k("header", "一级指标"),
+        "二级指标",
+        wide("三级指标", 2),
+        wide("指标值（包含数字及文字描述）", 2),
+      ],
+      ["产出指标", "数量指标", wide("建设项目数量", 2), k("v0", "≥20个", { span: 2 })],
+      ["满意度指标", "服务对象满意度指标", wide("受益群众满意度", 2), k("v1", "≥90%", { span: 2 })],
+    ]);
+    const t = only(laid.sheet);
+    expect(t.kind).toBe("project");
+    expect(t.year?.value).toBe(2023);
+    expect(t.name?.label.address).toBe(laid.at.nameLabel);
+    expect(t.name?.value?.address).toBe(laid.at.name);
+    expect(t.project?.department?.value?.address).toBe(laid.at.dept);
+    const f = t.funding!;
+    expect(f.label?.address).toBe(laid.at.section);
+    expect([f.total?.label.address, f.total?.value?.address]).toEqual([laid.at.totalLabel, laid.at.total]);
+    expect(f.sources?.map((x) => [x.kind, x.label.address, x.value?.address, x.value?.text])).toEqual([
+      ["central", laid.at.centralLabel, laid.at.central, "400"],
+      ["local", laid.at.localLabel, laid.at.local, local === null ? "" : "100"],
+    ]);
+    expect(t.goals.map((g) => g.value?.address)).toEqual([laid.at.goal]);
+    expect(t.indicators?.rows.map((r) => r.value?.address)).toEqual([laid.at.v0, laid.at.v1]);
+  });
+});
+
+describe("score notes written other ways", () => {
+  test.each([
+    ["产出指标（权重50%）", "产出指标", 50],
+    ["产出指标 50分", "产出指标", 50],
+    ["产出指标(30)", "产出指标", 30],
+  ])("%s is %s with a note of %d", (label, name, max) => {
+    const laid = projectForm({
+      rows: [
+        [label, "数量指标", "绿化公路长度", "≥3500米"],
+        ["效益指标（权重30%）", "社会效益指标", "人居环境", "明显改善"],
+        ["满意度指标(10分)", "服务对象满意度指标", "群众满意度", "≥90%"],
+      ],
+    });
+    const rs = only(laid.sheet).indicators!.rows;
+    expect(rs[0].level1?.address).toBe(laid.at.r0c0);
+    expect([rs[0].level1Name, rs[0].level1Score?.max]).toEqual([name, max]);
+    const rules = checkSheet(laid.sheet).findings.map((f) => f.rule);
+    expect(rules).not.toContain("taxonomy/unknown-level1");
+    expect(rules).not.toContain("taxonomy/missing-output");
+  });
+});
+
 describe("not goal tables: self-evaluations and evaluation-indicator lists", () => {
   test.each([["项目支出绩效自评表"], ["项目支出绩效目标表"]])("a self-evaluation titled %s", (title) => {
     const r = readSheet(selfEvaluation({ title }).sheet);
@@ -696,6 +766,18 @@ describe("not goal tables: self-evaluations and evaluation-indicator lists", () 
     expect(r.notATable?.kind).toBe("self-evaluation");
     expect(r.notATable?.reason.zh).toMatch(/自评/);
     expect(r.notATable?.reason.en).toMatch(/self-evaluation/);
+  });
+
+  test("an evaluation-indicator list known by its title (分值 only, no 评分标准 column)", () => {
+    const r = readSheet(
+      layRows("评价指标", [
+        [wide("部门整体支出绩效评价指标体系", 4)],
+        ["一级指标", "二级指标", "三级指标", "分值"],
+        ["投入", "预算编制", "预算编制准确率", 5],
+      ]).sheet
+    );
+    expect(r.tables).toEqual([]);
+    expect(r.notATable?.kind).toBe("evaluation-indicators");
   });
 
   test("an evaluation-indicator list", () => {

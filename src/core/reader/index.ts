@@ -148,9 +148,14 @@ function readRegion(sheet: Sheet, region: Region): GoalTable | GoalTable[] | Not
   const projectName = find(region, "projectName");
   const funding = find(region, "fundingSection") ?? find(region, "fundingTotal");
   const indicators = readIndicators(sheet, region);
-  if (indicators && indicators.columns.value === undefined && !indicators.columns.operator) {
+  if (indicators && indicators.columns.value === undefined && indicators.columns.operator === undefined) {
     const c = indicators.columns;
-    if (c.scoring !== undefined || (c.score !== undefined && c.explanation !== undefined)) return EVALUATION_INDICATORS;
+    if (
+      c.scoring !== undefined ||
+      (c.score !== undefined && c.explanation !== undefined) ||
+      region.labels.some((l) => LABEL.evaluationTitle(l.norm))
+    )
+      return EVALUATION_INDICATORS;
   }
   const dutyLabel = find(region, "dutySection");
   const compositionLabel = find(region, "compositionSection");
@@ -158,7 +163,8 @@ function readRegion(sheet: Sheet, region: Region): GoalTable | GoalTable[] | Not
   if (!taskHeader && !(projectName && funding) && !indicators && !dutyLabel && !compositionLabel && !budgetLabel)
     return undefined;
 
-  const kind = tableKind(titleLabel?.norm, !!taskHeader, !!projectName);
+  const departmentMoney = !!taskHeader || (!projectName && !!(dutyLabel || compositionLabel || budgetLabel));
+  const kind = tableKind(titleLabel?.norm, departmentMoney, !!projectName);
   const title = titleLabel ? sheet.ref(titleLabel.row, titleLabel.col) : undefined;
   const unit = findUnit(region);
   const table: GoalTable = {
@@ -260,8 +266,9 @@ function readList(
   });
 }
 
-function tableKind(title: string | undefined, hasTasks: boolean, hasProjectName: boolean): TableKind {
-  if (hasTasks) return "department";
+/** A department table has a department money block (任务, 履职目标, 收入/支出构成, 年度预算申请). */
+function tableKind(title: string | undefined, hasDepartmentMoney: boolean, hasProjectName: boolean): TableKind {
+  if (hasDepartmentMoney) return "department";
   if (hasProjectName) return "project";
   if (title && /项目/.test(title)) return "project";
   return "department";

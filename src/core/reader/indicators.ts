@@ -157,6 +157,13 @@ export function readIndicators(
     c !== undefined && !sheet.covered(row, c) && sheet.text(row, c) !== "";
   let level1: CellRef | undefined;
   let level2: CellRef | undefined;
+  // A label stands over many rows: its name and note are worked out once.
+  const names = new Map<CellRef, { name: string; score?: ScoreNote }>();
+  const nameOf = (c: CellRef) => {
+    let n = names.get(c);
+    if (!n) names.set(c, (n = named(sheet, c)));
+    return n;
+  };
   for (let row = headerBottom + 1; row <= last; row++) {
     // A header repeated further down (after a page break) is not an indicator row.
     if (LABEL.level1(sheet.norm(row, columns.level1)) || LABEL.level3(sheet.norm(row, columns.level3))) continue;
@@ -178,18 +185,18 @@ export function readIndicators(
     const r: IndicatorRow = { row };
     if (level1) {
       r.level1 = level1;
-      const n = named(sheet, level1);
+      const n = nameOf(level1);
       r.level1Name = n.name;
       if (n.score) r.level1Score = n.score;
       // 预算执行 (10分) in the 2021+ template stands beside the indicators, not among them.
-      if (/^预算执行/.test(n.name)) {
+      if (n.name.startsWith("预算执行")) {
         budgetExecution ??= n.score ? { label: level1, score: n.score } : { label: level1 };
         continue;
       }
     }
     if (level2) {
       r.level2 = level2;
-      const n = named(sheet, level2);
+      const n = nameOf(level2);
       r.level2Name = n.name;
       if (n.score) r.level2Score = n.score;
     }

@@ -17,7 +17,7 @@ export const LABEL = {
   /** "部门（单位）整体支出绩效目标表", "项目支出绩效目标申报表", "…绩效目标审批表", "2021年度…绩效目标表". */
   title: (n: string) =>
     n.length <= 60 &&
-    (/绩效目标(申报|审批|设定|申请)?表/.test(n) || /^(部门|单位)整体(支出)?绩效目标$/.test(n)) &&
+    (/绩效目标(申报|审批|设定|申请|批复)?表/.test(n) || /^(部门|单位)整体(支出)?绩效目标$/.test(n)) &&
     !/说明|要求|填报方法|[。；;]/.test(n),
   /** A self-evaluation's title: "项目支出绩效自评表", "部门整体支出绩效自评表". */
   selfEvalTitle: (n: string) => n.length <= 60 && /绩效自评(价)?表|自评(价)?表$/.test(n),
@@ -45,14 +45,14 @@ export const LABEL = {
     "绩效总目标",
     "项目总目标"
   ),
-  midTermGoal: re(/^(中|长|中长)期目标/),
+  midTermGoal: re(/^(中|长|中长)期目标|^实施期(总)?目标/),
   annualGoal: oneOf("年度目标", "年度目标(当年)", "当年目标", "项目年度目标", "年度主要目标和成果"),
   indicatorSection: re(/^(年度|长期|中长期)?绩效指标(\(.*\))?$/),
-  level1: re(/^一级指标(\((年度|长期|中长期|中期)\))?$/),
-  level2: re(/^二级指标(\((年度|长期|中长期|中期)\))?$/),
-  level3: re(/^(三级指标|指标名称|三级指标名称|指标内容)(\((年度|长期|中长期|中期)\))?$/),
+  level1: re(/^一级指标(\([^)]*\))?$/),
+  level2: re(/^二级指标(\([^)]*\))?$/),
+  level3: re(/^(三级指标|指标名称|三级指标名称|指标内容)(\([^)]*\))?$/),
   value: re(
-    /^(指标值|年度指标值|目标值|指标值\(年度\)|年度目标值|指标目标值|绩效指标值|当年预期实现值|预期实现值|绩效标准|预期目标|年度预期目标|指标值\(当年\))$/
+    /^(指标值|年度指标值|目标值|指标值\(年度\)|年度目标值|指标目标值|绩效指标值|当年预期实现值|预期实现值|绩效标准|预期目标|年度预期目标|指标值\(当年\))(\([^)]*\))?$/
   ),
   longTermValue: re(/^((中长期|中期|长期)(指标值|目标值)|指标值\((中长期|长期|中期)\))/),
   nature: oneOf("指标性质", "指标类型"),
@@ -63,12 +63,12 @@ export const LABEL = {
   /** 分值 / 权重: the row's score or weight. */
   score: re(/^(分值|权重|指标权重|权重分值|指标分值|分值\(分\)|权重\(%\))$/),
   explanation: oneOf("指标解释", "指标说明", "指标定义"),
-  scoring: re(/^评(\(扣\)|扣)?分(标准|方法|依据)$/),
+  scoring: re(/^(评(\(扣\)|扣)?分(标准|方法|依据|要点|细则)|评价标准|扣分标准)$/),
   valueNote: oneOf("指标值说明", "目标值说明"),
   /** Columns only a self-evaluation has. */
   selfEvalColumn: re(/^(实际完成值|实际完成情况|全年执行数|执行率|得分|偏差原因分析及改进措施|未完成原因)/),
   projectName: oneOf("项目名称", "项目(专项)名称", "专项名称", "项目(专项资金)名称"),
-  department: re(/^(主管(部门|单位)|区级主管部门|市级主管部门|县级主管部门|申报单位)/),
+  department: re(/^((中央|省级|省|市级|市|县级|县|区级|区|地方)?主管(部门|单位)|申报单位)/),
   implementer: re(/^(具体)?实施单位/),
   attribute: oneOf("项目属性"),
   period: re(/^项目(期|起止时间|周期|实施期|实施周期)$/),
@@ -77,15 +77,24 @@ export const LABEL = {
     /^(资金情况|项目资金|资金投入|年度资金情况|资金金额|投入目标|资金总额及构成|资金来源|项目资金情况)(\((万元|元)\))?$/
   ),
   fundingTotal: re(
-    /^(其中:)?(年度|当年|本年)?(资金|预算)(申请)?总额(\((万元|元)\))?$|^(年度|当年)(年度)?预算(资金总额|金额)?$|^年度预算资金总额|^项目预算金额/
+    /^(其中:)?(年度|当年|本年)?(资金|预算)(申请)?总额(\((万元|元)\))?$|^(年度|当年)(年度)?预算(资金总额|金额)?$|^年度预算资金总额|^项目预算金额|^年度(资金)?金额$/
   ),
   /** The whole project's budget (all years): 项目总预算, 项目资金总额. */
   projectTotal: re(/^(项目(总预算|资金总额|预算总额|总投资))/),
   /** 年度履职目标 (department tables with their own amounts per duty). */
   dutySection: re(/^(年度)?履职目标/),
-  dutyName: oneOf("部门职能", "职能", "履职内容", "部门职责"),
-  dutyTask: oneOf("年度目标任务", "目标任务", "年度任务目标"),
-  dutyItem: oneOf("支出项目名称", "支出项目", "对应项目"),
+  dutyName: oneOf("部门职能", "职能", "履职内容", "部门职责", "职能职责", "主要职能"),
+  dutyTask: oneOf("年度目标任务", "目标任务", "年度任务目标", "年度重点工作", "重点工作", "年度工作任务", "工作任务"),
+  dutyItem: oneOf("支出项目名称", "支出项目", "对应项目", "对应项目名称"),
+  /**
+   * Parts of 财政拨款 in budget-system tables (一般公共预算 / 政府性基金 / 国有资本经营预算 / 财政专户 / 单位资金):
+   * labels, so that a blank cell beside them stays blank; not read as sources of their own.
+   */
+  fundingDetail: re(
+    /^(其中:)?(\d+[.、]|[一二三四五六七八九十]+、)?(一般公共预算|政府性基金(预算)?|国有资本经营预算|财政专户管理资金|单位资金)(拨款|资金)?(:|$)/
+  ),
+  /** An evaluation-indicator list's title: "…绩效评价指标体系", "评价指标表". */
+  evaluationTitle: (n: string) => n.length <= 60 && /评价指标(体系|表)|评分表$/.test(n),
   /** 部门总体资金情况 / 收入构成 / 支出构成. */
   compositionSection: re(/^(部门)?总体资金情况/),
   incomeHeader: oneOf("收入构成", "收入"),
@@ -130,21 +139,25 @@ export function yearIn(norm: string, where: "title" | "line"): number | undefine
 
 /**
  * A score note at the end of a label: "产出指标(50分)", "成本指标(0-20)分", "产出指标(40-50)分", "满意度指标10分",
- * "绩效指标(权重分值90分,…)". Returns the name without its note and the parsed note; undefined when there is none.
+ * "效益指标(权重30%)", "绩效指标(权重分值90分,…)". Returns the name without its note and the parsed note; undefined
+ * when there is none.
  */
 export function scoreNoteIn(norm: string): { name: string; min?: number; max: number; text: string } | undefined {
-  if (!norm.includes("分")) return undefined;
-  const m =
-    /^(.*?)(\((?:权重)?(?:分值)?(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?分?\)分?|(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?分)$/.exec(
-      norm
-    );
-  if (m && m[1] !== "") {
-    const a = Number(m[3] ?? m[5]);
-    const b = m[4] ?? m[6];
-    return b === undefined ? { name: m[1], max: a, text: m[2] } : { name: m[1], min: a, max: Number(b), text: m[2] };
+  const last = norm.charCodeAt(norm.length - 1);
+  // Cheap exit: a note ends in ")" or "分".
+  if (last !== 41 && last !== 0x5206) return undefined;
+  const m = SCORE_NOTE.exec(norm);
+  if (m && m.index > 0) {
+    const a = Number(m[1] ?? m[3]);
+    const b = m[2] ?? m[4];
+    const name = norm.slice(0, m.index);
+    return b === undefined ? { name, max: a, text: m[0] } : { name, min: a, max: Number(b), text: m[0] };
   }
   // A note with more in it: "绩效指标(权重分值90分,其中产出指标权重分值50分,…)": the first score is the total.
   const w = /^(.*?)\((?:权重)?分值?(\d+(?:\.\d+)?)分[,，;；].*\)$/.exec(norm);
   if (w && w[1] !== "") return { name: w[1], max: Number(w[2]), text: norm.slice(w[1].length) };
   return undefined;
 }
+
+const SCORE_NOTE =
+  /\((?:权重|分值|权重分值)?(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?(?:分|%)?\)分?$|(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?分$/;
