@@ -458,34 +458,40 @@ describe("score notes in 一级 labels and the 2021+ template", () => {
 });
 
 describe("部门整体 forms without 年度主要任务", () => {
-  test("年度预算安排 and 年度履职目标 with their own amounts", () => {
-    const laid = departmentWithDuties();
-    const t = only(laid.sheet);
-    expect(t.kind).toBe("department");
-    expect(t.name?.value?.address).toBe(laid.at.name);
-    expect(t.tasks).toBeUndefined();
-    expect(t.budget?.label.address).toBe(laid.at.budgetLabel);
-    expect(t.budget?.lines.map((l) => [l.kind, l.label.address, l.amount?.address])).toEqual([
-      ["total", laid.at.b0, laid.at.bv0],
-      ["project", laid.at.b1, laid.at.bv1],
-      ["basic", laid.at.b2, laid.at.bv2],
-    ]);
-    const d = t.duties!;
-    expect(d.label.address).toBe(laid.at.dutyLabel);
-    expect(d.header.address).toBe(laid.at.dutyHeader);
-    expect(d.rows.map((r) => [r.duty?.address, r.task?.address, r.amount?.address])).toEqual(
-      [0, 1, 2].map((i) => [laid.at[`d${i}`], laid.at[`dt${i}`], laid.at[`da${i}`]])
-    );
-    expect(d.rows[2].amount?.value).toBe(110.61);
-    expect(t.goals.map((g) => [g.kind, g.label.address, g.value?.address])).toEqual([
-      ["overall", laid.at.goalLabel, laid.at.goal],
-    ]);
-    expect(t.indicators?.columns.explanation).toBeDefined();
-    expect(t.indicators?.rows[0].value?.address).toBe(laid.at.value0);
-    expect(moneyBlocks(t)).toEqual(["duties", "budget"]);
-    const rules = checkSheet(laid.sheet).findings.map((f) => f.rule);
-    expect(rules).not.toContain("structure/missing-tasks");
-  });
+  test.each([
+    ["部门职能", "年度目标任务", "支出项目名称", "预算金额（万元）"],
+    ["职能职责", "年度重点工作", "项目名称", "金额"],
+  ] as [string, string, string, string][])(
+    "年度预算安排 and 年度履职目标 (%s | %s | %s | %s) with their own amounts",
+    (...dutyHeader) => {
+      const laid = departmentWithDuties({ dutyHeader });
+      const t = only(laid.sheet);
+      expect(t.kind).toBe("department");
+      expect(t.name?.value?.address).toBe(laid.at.name);
+      expect(t.tasks).toBeUndefined();
+      expect(t.budget?.label.address).toBe(laid.at.budgetLabel);
+      expect(t.budget?.lines.map((l) => [l.kind, l.label.address, l.amount?.address])).toEqual([
+        ["total", laid.at.b0, laid.at.bv0],
+        ["project", laid.at.b1, laid.at.bv1],
+        ["basic", laid.at.b2, laid.at.bv2],
+      ]);
+      const d = t.duties!;
+      expect(d.label.address).toBe(laid.at.dutyLabel);
+      expect(d.header.address).toBe(laid.at.dutyHeader);
+      expect(d.rows.map((r) => [r.duty?.address, r.task?.address, r.amount?.address])).toEqual(
+        [0, 1, 2].map((i) => [laid.at[`d${i}`], laid.at[`dt${i}`], laid.at[`da${i}`]])
+      );
+      expect(d.rows[2].amount?.value).toBe(110.61);
+      expect(t.goals.map((g) => [g.kind, g.label.address, g.value?.address])).toEqual([
+        ["overall", laid.at.goalLabel, laid.at.goal],
+      ]);
+      expect(t.indicators?.columns.explanation).toBeDefined();
+      expect(t.indicators?.rows[0].value?.address).toBe(laid.at.value0);
+      expect(moneyBlocks(t)).toEqual(["duties", "budget"]);
+      const rules = checkSheet(laid.sheet).findings.map((f) => f.rule);
+      expect(rules).not.toContain("structure/missing-tasks");
+    }
+  );
 
   test("部门总体资金情况: 收入构成 and 支出构成 with 金额 and 占比", () => {
     const laid = departmentWithComposition();

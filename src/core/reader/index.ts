@@ -145,7 +145,12 @@ function readRegion(sheet: Sheet, region: Region): GoalTable | GoalTable[] | Not
   if (listHeader) return readList(sheet, region, listHeader, titleLabel);
 
   const taskHeader = find(region, "taskName");
-  const projectName = find(region, "projectName");
+  // 项目名称 as a form label, not a column header of 年度履职目标.
+  const projectName = region.labels.find(
+    (l) =>
+      LABEL.projectName(l.norm) &&
+      !region.labels.some((d) => d.row === l.row && (LABEL.dutyName(d.norm) || LABEL.dutyTask(d.norm)))
+  );
   const funding = find(region, "fundingSection") ?? find(region, "fundingTotal");
   const indicators = readIndicators(sheet, region);
   if (indicators && indicators.columns.value === undefined && indicators.columns.operator === undefined) {

@@ -28,7 +28,10 @@ export const LABEL = {
   budgetHeader: re(/^预算(金额|资金|数)/),
   amountTotal: oneOf("总额", "资金总额", "预算总额", "小计"),
   fiscal: re(/^(其中:)?(\d+[.、]|[一二三四五六七八九十]+、)?(本年|当年)?财政(拨款|资金)/),
-  other: re(/^(其中:)?(\d+[.、]|[一二三四五六七八九十]+、)?(当年)?(其[他它]资金|其[他它](:|$))/),
+  /** 其他资金, 其它资金, and a bare 其他 only when numbered or holding its amount ("三、其他:3683万元"). */
+  other: re(
+    /^(其中:)?(\d+[.、]|[一二三四五六七八九十]+、)?(当年)?其[他它]资金|^(其中:)?(\d+[.、]|[一二三四五六七八九十]+、)其[他它](:|$)|^其[他它]:[0-9]/
+  ),
   carryover: re(/^(其中:)?(\d+[.、]|[一二三四五六七八九十]+、)?上年结转/),
   /** Funding sources beyond 财政拨款/其他资金: 上级资金, 1.中央资金, 其中:中央补助, 市级资金, 本级财政, 自有资金. */
   fundingSource: re(
@@ -66,7 +69,9 @@ export const LABEL = {
   scoring: re(/^(评(\(扣\)|扣)?分(标准|方法|依据|要点|细则)|评价标准|扣分标准)$/),
   valueNote: oneOf("指标值说明", "目标值说明"),
   /** Columns only a self-evaluation has. */
-  selfEvalColumn: re(/^(实际完成值|实际完成情况|全年执行数|执行率|得分|偏差原因分析及改进措施|未完成原因)/),
+  selfEvalColumn: re(
+    /^(实际完成值|实际完成情况|全年执行数|执行率|得分|偏差原因分析及改进措施|偏差原因|未完成原因)(\([^)]*\))?$/
+  ),
   projectName: oneOf("项目名称", "项目(专项)名称", "专项名称", "项目(专项资金)名称"),
   department: re(/^((中央|省级|省|市级|市|县级|县|区级|区|地方)?主管(部门|单位)|申报单位)/),
   implementer: re(/^(具体)?实施单位/),
@@ -80,9 +85,9 @@ export const LABEL = {
     /^(其中:)?(年度|当年|本年)?(资金|预算)(申请)?总额(\((万元|元)\))?$|^(年度|当年)(年度)?预算(资金总额|金额)?$|^年度预算资金总额|^项目预算金额|^年度(资金)?金额$/
   ),
   /** The whole project's budget (all years): 项目总预算, 项目资金总额. */
-  projectTotal: re(/^(项目(总预算|资金总额|预算总额|总投资))/),
+  projectTotal: re(/^项目(总预算|资金总额|预算总额|总投资)(\((万元|元)\))?$/),
   /** 年度履职目标 (department tables with their own amounts per duty). */
-  dutySection: re(/^(年度)?履职目标/),
+  dutySection: re(/^(年度)?履职目标(\([^)]*\))?$/),
   dutyName: oneOf("部门职能", "职能", "履职内容", "部门职责", "职能职责", "主要职能"),
   dutyTask: oneOf("年度目标任务", "目标任务", "年度任务目标", "年度重点工作", "重点工作", "年度工作任务", "工作任务"),
   dutyItem: oneOf("支出项目名称", "支出项目", "对应项目", "对应项目名称"),
@@ -96,14 +101,14 @@ export const LABEL = {
   /** An evaluation-indicator list's title: "…绩效评价指标体系", "评价指标表". */
   evaluationTitle: (n: string) => n.length <= 60 && /评价指标(体系|表)|评分表$/.test(n),
   /** 部门总体资金情况 / 收入构成 / 支出构成. */
-  compositionSection: re(/^(部门)?总体资金情况/),
+  compositionSection: re(/^(部门)?总体资金情况(\([^)]*\))?$/),
   incomeHeader: oneOf("收入构成", "收入"),
   expenseHeader: oneOf("支出构成", "支出"),
   share: oneOf("占比", "比例", "比重"),
   basicExpense: re(/^(其中:)?(\d+[.、])?基本支出/),
   projectExpense: re(/^(其中:)?(\d+[.、])?项目支出/),
   /** 年度预算申请 / 年度预算安排 (部门整体). */
-  budgetSection: re(/^(年度)?(部门整体支出)?预算(申请|安排)/),
+  budgetSection: re(/^(年度)?(部门整体支出)?预算(申请|安排)(\([^)]*\))?$/),
   /** Lines that close a table: signatures, contacts. */
   footer: re(/^(填报人|填表人|单位负责人|财务负责人|审核人|联系电话|填报日期|填表日期|制表人)/),
 };
