@@ -855,6 +855,12 @@ describe("list layouts", () => {
     }
   );
 
+  test("a project of the list with its 年度目标 left blank is flagged at that cell", () => {
+    const laid = listSheet([{ ...projects[0], goal: "" }, projects[1]], "first");
+    const f = checkSheet(laid.sheet).findings.filter((x) => x.rule === "structure/missing-goal");
+    expect(f.map((x) => x.cell)).toEqual([laid.at.pg0]);
+  });
+
   test.each([[true], [false]])("several project forms one after another (titles: %s)", (titles) => {
     const a = projectRows({ prefix: "a.", name: "甲项目", noTitle: !titles });
     const b = projectRows({ prefix: "b.", name: "乙项目", noTitle: !titles });

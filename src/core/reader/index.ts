@@ -264,7 +264,7 @@ function readList(
       name,
       project: department ? { name, department } : { name },
       funding: total ? { total } : {},
-      goals: goal?.value ? [{ kind: "annual", label: goal.label, value: goal.value }] : [],
+      goals: goal ? [{ kind: "annual", label: goal.label, ...(goal.value ? { value: goal.value } : {}) }] : [],
       indicators: { ...block, rows: g.rows },
     };
     return table;
