@@ -850,6 +850,20 @@ describe("not goal tables: self-evaluations and evaluation-indicator lists", () 
     expect(r.notATable?.reason.en).toMatch(/self-evaluation/);
   });
 
+  test("a self-evaluation known by its 全年执行数 column though its indicator header has no self-evaluation column", () => {
+    const laid = layRows("自评", [
+      [wide("项目支出绩效表（2022年度）", 5)],
+      ["项目名称", wide("委托业务项目", 4)],
+      ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+      ["年度资金总额", 90, 90, 89.97, "99.97%"],
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "备注"],
+      ["产出指标", "数量指标", "委托项目数量", "≥50个", null],
+    ]);
+    const r = readSheet(laid.sheet);
+    expect(r.tables).toEqual([]);
+    expect(r.notATable?.kind).toBe("self-evaluation");
+  });
+
   test("an evaluation-indicator list known by its title (分值 only, no 评分标准 column)", () => {
     const r = readSheet(
       layRows("评价指标", [

@@ -109,7 +109,9 @@ function findRegions(sheet: Sheet, labels: Region["labels"]): Region[] {
   // indicators of the one before, starts a table.
   const headers = labels.filter((l) => LABEL.level1(l.norm));
   const projects = labels.filter(
-    (l) => LABEL.projectName(l.norm) && !labels.some((h) => h.row === l.row && LABEL.level1(h.norm))
+    (l) =>
+      LABEL.projectName(l.norm) &&
+      !labels.some((h) => h.row === l.row && (LABEL.level1(h.norm) || LABEL.dutyName(h.norm) || LABEL.dutyTask(h.norm)))
   );
   for (let i = 1; i < projects.length; i++) {
     const p = projects[i];
@@ -137,7 +139,9 @@ function readRegion(sheet: Sheet, region: Region): GoalTable | GoalTable[] | Not
   const headerRows = new Set(headers.map((h) => h.row));
   if (
     region.labels.some((l) => LABEL.selfEvalTitle(l.norm)) ||
-    region.labels.some((l) => headerRows.has(l.row) && LABEL.selfEvalColumn(l.norm))
+    region.labels.some(
+      (l) => LABEL.selfEvalColumn(l.norm) && (headerRows.has(l.row) || /^(实际完成|全年执行数|偏差原因)/.test(l.norm))
+    )
   )
     return SELF_EVALUATION;
   // A list: 项目名称 is a column of the indicator header, one row per indicator.
