@@ -3,6 +3,7 @@ import type { Rule } from "../rule";
 import { taskSum } from "./task-sum";
 import { totalMismatch } from "./total-mismatch";
 import { projectSum } from "./project-sum";
+import { blockSum } from "./block-sum";
 import { formulaRange } from "./formula-range";
 import { constantTotal } from "./constant-total";
 import { notANumber } from "./not-a-number";
@@ -14,6 +15,7 @@ export const AMOUNT_RULES: Rule[] = [
   taskSum,
   totalMismatch,
   projectSum,
+  blockSum,
   formulaRange,
   constantTotal,
   notANumber,

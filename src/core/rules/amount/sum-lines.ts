@@ -1,0 +1,109 @@
+/**
+ * What the rules over the reader's sum lines (table.sumLines: every 合计 / 小计 / 总计 with the cells it adds up)
+ * share: which lines are the 年度主要任务 block's own (its rules report those), the exact sum of a line, and how a
+ * line's amounts are shown.
+ *
+ * Blank parts. A blank cell in a block whose total is filled in counts as 0: forms leave an unused source blank
+ * (其他资金 under 财政拨款 in a 收入构成 block), and Excel's SUM reads it as 0. A line whose parts are all blank is
+ * not a line (the reader drops it): nothing was filled in, so there is nothing to add up.
+ */
+import { isNumeric, parseAmount, sumAmounts, type AmountParse, type Decimal } from "../../amount";
+import type { CellRef, GoalTable, SumLine } from "../../model";
+import { runs } from "./formula";
+import { totalTargets } from "./common";
+
+export interface LineSum {
+  line: SumLine;
+  total: AmountParse;
+  parts: AmountParse[];
+  /** The exact sum of the parts (blanks as 0); undefined when a part is not an amount (text, error). */
+  expected?: Decimal;
+  /** True when the total is a number that differs from expected. */
+  fails: boolean;
+}
+
+const CACHE = new WeakMap<GoalTable, LineSum[]>();
+
+/** The table's sum lines that no other rule covers (the 年度主要任务 block's totals and a project's 年度资金总额). */
+export function lineSums(table: GoalTable): LineSum[] {
+  const cached = CACHE.get(table);
+  if (cached) return cached;
+  const lines = table.sumLines ?? [];
+  let out: LineSum[] = [];
+  if (lines.length > 0) {
+    const owned = new Set(totalTargets(table).map((t) => t.cell.address));
+    for (const c of ownedCells(table)) owned.add(c);
+    out = lines
+      .filter((l) => !owned.has(l.total.address))
+      .map((line) => {
+        const total = parseAmount(line.total);
+        const parts = line.parts.map(parseAmount);
+        const expected = sumOf(parts);
+        const fails = isNumeric(total) && expected !== undefined && !total.value.eq(expected);
+        return { line, total, parts, expected, fails };
+      });
+  }
+  CACHE.set(table, out);
+  return out;
+}
+
+/** Amount cells of the tasks block (task 总额, 合计 row) and of a project's 资金情况. */
+function ownedCells(table: GoalTable): string[] {
+  const out: string[] = [];
+  const t = table.tasks;
+  if (t) {
+    for (const r of [...t.rows, ...(t.totalRow ? [t.totalRow] : [])])
+      for (const c of [r.total, r.fiscal, r.other]) if (c) out.push(c.address);
+  }
+  const f = table.funding;
+  if (f) for (const k of ["total", "fiscal", "other", "carryover"] as const) if (f[k]?.value) out.push(f[k]!.value!.address);
+  return out;
+}
+
+function sumOf(parts: AmountParse[]): Decimal | undefined {
+  const values: Decimal[] = [];
+  for (const p of parts) {
+    if (isNumeric(p)) values.push(p.value);
+    else if (p.kind !== "empty") return undefined;
+  }
+  return sumAmounts(values);
+}
+
+/**
+ * The places to show a line's amounts with: 2 when any of them has decimals (an amount with more keeps its own:
+ * 968.1918 stays 968.1918, 11 beside 49.8 shows as 11.00), 0 when all are whole (whole 元 stay whole).
+ */
+export function lineDecimals(s: LineSum): number {
+  return [s.total, ...s.parts].some((p) => isNumeric(p) && p.decimals > 0) ? 2 : 0;
+}
+
+/** How a line calls its total: the label's own words (合计, 小计, 收入合计), with the group or the row it is on. */
+export function lineTitle(line: SumLine): { zh: string; en: string } {
+  const word = line.label.text.replace(/\s+/g, "");
+  const ctx = line.axis === "column" ? line.group : line.header;
+  const where = line.axis === "column" && line.header && !/^金额|^预算|^\(?万?元\)?$/.test(line.header) ? line.header : "";
+  const zh = (ctx && !word.startsWith(ctx) ? `“${ctx}”` : "") + word + (where ? `“${where}”` : "");
+  const en = (ctx && !word.startsWith(ctx) ? `${ctx} ` : "") + word + (where ? ` (${where})` : "");
+  return { zh, en };
+}
+
+/** The parts as a reviewer reads them: "基本支出 C7 + 项目支出 C8 = 724.2318 + 243.96", or "C7:C17 之和" when long. */
+export function partsText(
+  s: LineSum,
+  fmt: (d: Decimal) => string
+): { zh: string; en: string } {
+  const cells = s.line.parts;
+  if (cells.length > 4) {
+    const range = runs(cells).join("、");
+    return { zh: `${range} 之和`, en: `the sum of ${runs(cells).join(", ")}` };
+  }
+  const named = cells.map((c, i) => `${s.line.names[i] ? s.line.names[i].replace(/\s+/g, "") + " " : ""}${c.address}`);
+  const values = s.parts.map((p) => (isNumeric(p) ? (p.value.isNegative() ? `(${fmt(p.value)})` : fmt(p.value)) : "0"));
+  const text = `${named.join(" + ")} = ${values.join(" + ")}`;
+  return { zh: text, en: text };
+}
+
+/** The cells of a line, for `related`. */
+export function lineCells(line: SumLine): string[] {
+  return line.parts.map((c: CellRef) => c.address);
+}
