@@ -63,13 +63,116 @@ export interface TasksBlock {
   totalPosition?: "above" | "below";
 }
 
-/** 资金情况 of a project table. */
+/**
+ * Where a project's money comes from, beyond 财政拨款/其他资金: 上级资金, 中央资金/中央补助, 省级, 市级, 县级, 区级,
+ * 本级, 地方资金, 自有资金. Numbered labels (`1.中央资金`) and 其中: prefixes name the same sources.
+ */
+export type FundingSourceKind =
+  "superior" | "central" | "provincial" | "municipal" | "county" | "district" | "own-level" | "local" | "self";
+
+/** One funding source row of 资金情况: its label and value cell (value absent when nothing stands there). */
+export interface FundingSource extends LabelledField {
+  kind: FundingSourceKind;
+}
+
+/**
+ * 资金情况 of a project table. A value cell left blank stays a blank value (the cell where the amount belongs, text
+ * ""), never the next row's text or label.
+ */
 export interface FundingBlock {
   label?: CellRef;
+  /** 年度资金总额 (also 当年年度预算, 年度预算资金总额, 项目预算金额, 资金总额, 预算数 in a list). */
   total?: LabelledField;
+  /** The whole project's budget over all its years when the table gives it apart: 项目总预算, 项目资金总额. */
+  projectTotal?: LabelledField;
+  /** 财政拨款 (当年财政拨款, 财政资金, 本年财政拨款). */
   fiscal?: LabelledField;
+  /** 其他资金 (其它资金, 其他). */
   other?: LabelledField;
+  /** 上年结转(资金). */
   carryover?: LabelledField;
+  /** Further sources (上级/中央/省级/市级/县级/区级/本级/地方/自有资金), in sheet order. */
+  sources?: FundingSource[];
+}
+
+/**
+ * 年度履职目标 of a department table (部门整体): one row per duty, with its own amount. Columns as published:
+ * 部门职能 | 年度目标任务 | 支出项目名称 | 预算金额. Any of them may be missing.
+ */
+export interface DutiesBlock {
+  /** The 年度履职目标 label cell. */
+  label: CellRef;
+  /** The header row's first cell (部门职能 or the leftmost header found). */
+  header: CellRef;
+  columns: { duty?: number; task?: number; item?: number; amount?: number };
+  rows: DutyRow[];
+  /** A 合计/小计 row of the block, when it has one. */
+  totalRow?: DutyRow & { label: CellRef };
+}
+
+export interface DutyRow {
+  row: number;
+  duty?: CellRef;
+  task?: CellRef;
+  item?: CellRef;
+  amount?: CellRef;
+}
+
+/** One line of 收入构成 / 支出构成 / 年度预算申请: a label, its amount and (when given) its share 占比. */
+export interface MoneyLine {
+  kind: "fiscal" | "other" | "basic" | "project" | "total" | "source";
+  label: CellRef;
+  /** The amount (当年金额); the empty cell where it belongs when left blank. */
+  amount?: CellRef;
+  /** 占比 (a percentage), when the block has that column. */
+  share?: CellRef;
+}
+
+/**
+ * 部门总体资金情况 of a department table: 收入构成 (财政拨款 / 其他资金 / 合计) and 支出构成 (基本支出 / 项目支出 /
+ * 合计), each line with its amount and 占比.
+ */
+export interface CompositionBlock {
+  /** The 部门总体资金情况 (or 总体资金情况) label cell. */
+  label: CellRef;
+  income: MoneyLine[];
+  expense: MoneyLine[];
+}
+
+/**
+ * 年度预算申请 / 年度预算安排 of a department table: 资金总额 = 基本支出 + 项目支出 (kind "total", "basic",
+ * "project"), and where the form splits by source, 财政拨款 / 其他资金 lines too.
+ */
+export interface BudgetBlock {
+  /** The 年度预算申请 / 年度预算安排 label cell. */
+  label: CellRef;
+  lines: MoneyLine[];
+}
+
+/** The money blocks a table can carry; "none" for a table with no amounts at all (a platform export). */
+export type MoneyBlockKind = "tasks" | "funding" | "duties" | "composition" | "budget";
+
+/** The money blocks the table has, in a fixed order. Empty: the table carries no amounts (say nothing about money). */
+export function moneyBlocks(t: GoalTable): MoneyBlockKind[] {
+  const out: MoneyBlockKind[] = [];
+  if (t.tasks) out.push("tasks");
+  if (t.funding && (t.funding.total || t.funding.fiscal || t.funding.other || t.funding.label)) out.push("funding");
+  if (t.duties) out.push("duties");
+  if (t.composition) out.push("composition");
+  if (t.budget) out.push("budget");
+  return out;
+}
+
+/**
+ * A score note in a label or header: `产出指标(50分)` → {max: 50}, `成本指标(0-20)分` → {min: 0, max: 20},
+ * `年度绩效目标(90分)` → {max: 90}. The label's name is its text without the note.
+ */
+export interface ScoreNote {
+  /** Lower end of a band (`0-20`); undefined for a single score. */
+  min?: number;
+  max: number;
+  /** The note as written, e.g. "(50分)". */
+  text: string;
 }
 
 export interface ProjectInfo {
@@ -102,6 +205,14 @@ export interface IndicatorColumns {
   operator?: number;
   unit?: number;
   remark?: number;
+  /** 分值 / 权重 / 指标权重: the row's score or weight. */
+  score?: number;
+  /** 指标解释. */
+  explanation?: number;
+  /** 评(扣)分标准. */
+  scoring?: number;
+  /** 指标值说明. */
+  valueNote?: number;
 }
 
 /**
@@ -123,14 +234,38 @@ export interface IndicatorRow {
   operator?: CellRef;
   unit?: CellRef;
   remark?: CellRef;
+  score?: CellRef;
+  explanation?: CellRef;
+  scoring?: CellRef;
+  valueNote?: CellRef;
+  /** The 一级 label's name without its score note (`产出指标(50分)` → 产出指标); set when level1 is set. */
+  level1Name?: string;
+  /** The 二级 label's name without its score note; set when level2 is set. */
+  level2Name?: string;
+  /** The score note on the 一级 label, if any. */
+  level1Score?: ScoreNote;
+  /** The score note on the 二级 label, if any. */
+  level2Score?: ScoreNote;
 }
 
 export interface IndicatorBlock {
   /** The 一级指标 header cell. */
   header: CellRef;
   form: IndicatorForm;
+  /**
+   * Columns by what they hold. `operator` is the column that holds the comparison signs (≥ = ≤) whatever its header
+   * says: 计算符号, or 指标性质 / 指标方向 when those columns hold signs; `nature` and `direction` then point at the
+   * column that holds 定量/定性 or 正向/反向 (指标方向性 included), if any.
+   */
   columns: IndicatorColumns;
   rows: IndicatorRow[];
+  /**
+   * The total score the table states for its indicators: a note on the block label
+   * (`绩效指标(权重分值90分,…)`, `年度绩效目标(90分)`), with the cell it came from.
+   */
+  statedScore?: ScoreNote & { cell: string };
+  /** 预算执行 (10分) in the 2021+ template: the label and its score note. */
+  budgetExecution?: { label: CellRef; score?: ScoreNote };
 }
 
 /**
@@ -168,8 +303,20 @@ export interface GoalTable {
   unitCell?: string;
   /** 部门（单位）名称 (department tables) or 项目名称 (project tables). */
   name?: LabelledField;
+  /**
+   * "form": one table laid out as a form (the usual case). "list": one table of several on a list sheet (many
+   * projects one after another, or one row per indicator with the project name repeated); each project is its own
+   * GoalTable and `range` covers its rows.
+   */
+  layout?: "form" | "list";
   /** Department tables. */
   tasks?: TasksBlock;
+  /** 年度履职目标 with its own amounts (department tables). */
+  duties?: DutiesBlock;
+  /** 部门总体资金情况: 收入构成 / 支出构成 (department tables). */
+  composition?: CompositionBlock;
+  /** 年度预算申请 / 年度预算安排: 资金总额 = 基本支出 + 项目支出 (department tables). */
+  budget?: BudgetBlock;
   /** Project tables. */
   project?: ProjectInfo;
   funding?: FundingBlock;
@@ -182,6 +329,11 @@ export interface GoalTable {
 /** Why a sheet holds no goal table. */
 export interface NotATable {
   reason: { zh: string; en: string };
+  /**
+   * What the sheet is instead, when the reader can tell: a self-evaluation (自评表: 实际完成值 / 得分 columns), an
+   * evaluation-indicator list (评价指标体系), an empty sheet, or something else.
+   */
+  kind?: "self-evaluation" | "evaluation-indicators" | "empty" | "other";
 }
 
 export interface SheetReading {
