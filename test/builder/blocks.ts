@@ -36,7 +36,8 @@ export function blockSheet(spec: BlockSpec): SheetSnapshot {
   spec.rows.forEach((row, r) =>
     row.forEach((cell, c) => {
       if (cell === null || cell === undefined) return;
-      if (typeof cell === "object" && "v" in cell) g.set(BLOCK_TOP + r, c, cell.v, { formula: cell.f, format: cell.fmt });
+      if (typeof cell === "object" && "v" in cell)
+        g.set(BLOCK_TOP + r, c, cell.v, { formula: cell.f, format: cell.fmt });
       else g.set(BLOCK_TOP + r, c, cell);
     })
   );

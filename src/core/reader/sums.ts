@@ -215,13 +215,17 @@ function lineKind(view: View, e: Entry, i: number): LineKind {
   if (!content) {
     // Cells between the label area and the last total (a 主要内容 column) count as content too.
     const last = e.ks[e.ks.length - 1];
-    for (let k = to + 1; k <= last && !content; k++) if (!view.covered(i, k) && view.ref(i, k).text !== "") content = true;
+    for (let k = to + 1; k <= last && !content; k++)
+      if (!view.covered(i, k) && view.ref(i, k).text !== "") content = true;
   }
   return content ? "part" : "blank";
 }
 
 function normOf(text: string): string {
-  return text.normalize("NFKC").replace(/[\s\u00a0\u3000\u200b]+/g, "").replace(/:+$/, "");
+  return text
+    .normalize("NFKC")
+    .replace(/[\s\u00a0\u3000\u200b]+/g, "")
+    .replace(/:+$/, "");
 }
 
 /** The lines (i) of the block on one side of the total, nearest first. */

@@ -1,7 +1,7 @@
 import { amountNumber, formatAmount, isNumeric, type Decimal } from "../../amount";
 import type { FixEdit } from "../../finding";
 import type { Rule } from "../rule";
-import { lineCells, lineDecimals, lineSums, lineTitle, partsText } from "./sum-lines";
+import { lineCells, lineDecimals, lineSums, lineTitle, partsText, repeatedPart } from "./sum-lines";
 
 export const blockSum: Rule = {
   id: "amount/block-sum",
@@ -27,6 +27,8 @@ export const blockSum: Rule = {
       // itself a total that is off (reported there).
       if (reported.has(cell.address)) continue;
       if (s.line.parts.some((p) => failing.has(p.address))) continue;
+      // A total typed again as a part: amount/total-as-part names that part.
+      if (repeatedPart(s) !== undefined) continue;
       // SUM ignores numbers typed as text: the cached result is off until those are numbers.
       if (cell.formula !== null && s.parts.some((p) => p.kind === "text-number")) continue;
       reported.add(cell.address);
@@ -36,16 +38,8 @@ export const blockSum: Rule = {
       const diff = own.minus(s.expected);
       const title = lineTitle(s.line);
       const parts = partsText(s, fmt);
-      // A part equal to the total, counted once too often: the total typed again as a row.
-      const repeat =
-        s.line.parts.length > 1
-          ? s.line.parts.find((c, i) => {
-              const p = s.parts[i];
-              return isNumeric(p) && p.value.eq(own) && diff.negated().eq(p.value);
-            })
-          : undefined;
       const certain =
-        !repeat && cell.formula === null && s.total.kind === "number" && s.parts.every((p) => p.kind !== "text-number");
+        cell.formula === null && s.total.kind === "number" && s.parts.every((p) => p.kind !== "text-number");
       const fix: FixEdit[] | undefined = certain
         ? [{ sheet: table.sheet, cell: cell.address, value: amountNumber(s.expected) }]
         : undefined;
@@ -55,12 +49,10 @@ export const blockSum: Rule = {
         message: {
           zh:
             `${title.zh} ${cell.address} 应为 ${fmt(s.expected)}，实为 ${fmt(own)}（相差 ${fmt(diff.abs())}）：${parts.zh}` +
-            (s.line.parts.length > 4 ? `为 ${fmt(s.expected)}。` : ` = ${fmt(s.expected)}。`) +
-            (repeat ? `${repeat.address} 与${title.zh}相同，可能是把${title.zh}重复填成了一项。` : ""),
+            (s.line.parts.length > 4 ? `为 ${fmt(s.expected)}。` : ` = ${fmt(s.expected)}。`),
           en:
             `${title.en} ${cell.address} should be ${fmt(s.expected)}, but is ${fmt(own)} (off by ${fmt(diff.abs())}): ` +
-            (s.line.parts.length > 4 ? `${parts.en} is ${fmt(s.expected)}.` : `${parts.en} = ${fmt(s.expected)}.`) +
-            (repeat ? ` ${repeat.address} equals the total: the total may have been typed again as a part.` : ""),
+            (s.line.parts.length > 4 ? `${parts.en} is ${fmt(s.expected)}.` : `${parts.en} = ${fmt(s.expected)}.`),
         },
         ...(fix ? { fix } : {}),
       });

@@ -4,6 +4,9 @@ import { taskSum } from "./task-sum";
 import { totalMismatch } from "./total-mismatch";
 import { projectSum } from "./project-sum";
 import { blockSum } from "./block-sum";
+import { shareSum } from "./share-sum";
+import { totalAsPart } from "./total-as-part";
+import { incomeExpense } from "./income-expense";
 import { formulaRange } from "./formula-range";
 import { constantTotal } from "./constant-total";
 import { notANumber } from "./not-a-number";
@@ -16,6 +19,9 @@ export const AMOUNT_RULES: Rule[] = [
   totalMismatch,
   projectSum,
   blockSum,
+  totalAsPart,
+  shareSum,
+  incomeExpense,
   formulaRange,
   constantTotal,
   notANumber,

@@ -56,7 +56,8 @@ function ownedCells(table: GoalTable): string[] {
       for (const c of [r.total, r.fiscal, r.other]) if (c) out.push(c.address);
   }
   const f = table.funding;
-  if (f) for (const k of ["total", "fiscal", "other", "carryover"] as const) if (f[k]?.value) out.push(f[k]!.value!.address);
+  if (f)
+    for (const k of ["total", "fiscal", "other", "carryover"] as const) if (f[k]?.value) out.push(f[k]!.value!.address);
   return out;
 }
 
@@ -81,17 +82,16 @@ export function lineDecimals(s: LineSum): number {
 export function lineTitle(line: SumLine): { zh: string; en: string } {
   const word = line.label.text.replace(/\s+/g, "");
   const ctx = line.axis === "column" ? line.group : line.header;
-  const where = line.axis === "column" && line.header && !/^金额|^预算|^\(?万?元\)?$/.test(line.header) ? line.header : "";
+  // A year or a named column ("2022年") says which total; an amount header (当年金额, 预算数) says nothing.
+  const where =
+    line.axis === "column" && line.header && !/金额|预算|资金|^\(?万?元\)?$/.test(line.header) ? line.header : "";
   const zh = (ctx && !word.startsWith(ctx) ? `“${ctx}”` : "") + word + (where ? `“${where}”` : "");
   const en = (ctx && !word.startsWith(ctx) ? `${ctx} ` : "") + word + (where ? ` (${where})` : "");
   return { zh, en };
 }
 
 /** The parts as a reviewer reads them: "基本支出 C7 + 项目支出 C8 = 724.2318 + 243.96", or "C7:C17 之和" when long. */
-export function partsText(
-  s: LineSum,
-  fmt: (d: Decimal) => string
-): { zh: string; en: string } {
+export function partsText(s: LineSum, fmt: (d: Decimal) => string): { zh: string; en: string } {
   const cells = s.line.parts;
   if (cells.length > 4) {
     const range = runs(cells).join("、");
@@ -101,6 +101,18 @@ export function partsText(
   const values = s.parts.map((p) => (isNumeric(p) ? (p.value.isNegative() ? `(${fmt(p.value)})` : fmt(p.value)) : "0"));
   const text = `${named.join(" + ")} = ${values.join(" + ")}`;
   return { zh: text, en: text };
+}
+
+/**
+ * A part equal to the total while the parts add up to more (a total typed again as a part, as 171.41 under
+ * 基本支出 beside 49.8 and 11 with 合计 171.41): the index of that part, or undefined.
+ */
+export function repeatedPart(s: LineSum): number | undefined {
+  if (!s.fails || !isNumeric(s.total) || !s.expected || s.parts.length < 2) return undefined;
+  const own = s.total.value;
+  if (own.isZero() || !s.expected.gt(own)) return undefined;
+  const hits = s.parts.map((p, i) => (isNumeric(p) && p.value.eq(own) ? i : -1)).filter((i) => i >= 0);
+  return hits.length === 1 ? hits[0] : undefined;
 }
 
 /** The cells of a line, for `related`. */
