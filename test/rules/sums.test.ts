@@ -17,6 +17,8 @@ import { incomeExpense } from "../../src/core/rules/amount/income-expense";
 import { totalAsPart } from "../../src/core/rules/amount/total-as-part";
 import { totalLabel } from "../../src/core/reader/sums";
 import type { SheetSnapshot } from "../../src/core/snapshot";
+import { GUANGSHUI_2021_GOV_OFFICE } from "../real-tables/guangshui-2021-gov-office";
+import { FUJIAN_NINGDE_2019_HISTORY_OFFICE } from "../real-tables/fujian-ningde-2019-history-office";
 
 /**
  * 部门总体资金情况 as 广水市人民政府办公室 published it (2021), rows 4–11: header row 4, 收入构成 A5:A7 merged
@@ -287,4 +289,35 @@ test("amount/total-as-part: names the row and the amount the 合计 implies, no 
   );
   expect(f.related).toEqual(["D8"]);
   expect(f.fix).toBeUndefined();
+});
+
+describe("the real tables' blocks (test/real-tables)", () => {
+  const SUM_RULES = [blockSum, shareSum, incomeExpense, totalAsPart];
+  const find = (s: SheetSnapshot) =>
+    readSheet(s)
+      .tables.flatMap((t) => runRules(t, SUM_RULES))
+      .map((f) => [f.rule, f.cell]);
+  const g = GUANGSHUI_2021_GOV_OFFICE.sheet;
+
+  test("广水 2021 as published: every 合计 and 占比 adds up, nothing is raised", () => {
+    const t = readSheet(g).tables[0];
+    expect(t.sumLines?.map((l) => l.total.address)).toEqual(["D9", "D12", "E12"]);
+    expect(find(g)).toEqual([]);
+  });
+
+  test("广水 2021 with faults: a 合计, a share, 收入 ≠ 支出", () => {
+    expect(find(withCells(g, { D12: 969.19 }))).toEqual([["amount/block-sum", "D12"]]);
+    expect(find(withCells(g, { E11: 0.352 }))).toEqual([["amount/share-sum", "E11"]]);
+    expect(find(withCells(g, { D11: 233.96, D12: 958.1918, E10: 0.756, E11: 0.244 }))).toEqual([
+      ["amount/income-expense", "D12"],
+    ]);
+  });
+
+  test("宁德 2019: the 基本支出 row of 年度履职目标 repeats the 资金总额 171.41", () => {
+    const found = readSheet(FUJIAN_NINGDE_2019_HISTORY_OFFICE.sheet).tables.flatMap((t) => runRules(t, SUM_RULES));
+    expect(found.map((f) => [f.rule, f.cell])).toEqual([["amount/total-as-part", "E11"]]);
+    expect(found[0].message.zh).toBe(
+      "基本支出 E11 为 171.41，与资金总额 C4 相同，像是把资金总额填成了一项：各项之和 232.21，比资金总额多 60.80；按资金总额，E11 应为 110.61（与基本支出 C6 的 110.61 一致）。"
+    );
+  });
 });

@@ -2,7 +2,7 @@ import { formatDecimals, isNumeric, parseAmount, type Decimal as DecimalT } from
 import { Decimal } from "../../amount";
 import type { CellRef, SumLine } from "../../model";
 import { isPercentCell } from "../../reader/sums";
-import type { Rule } from "../rule";
+import type { Report, Rule } from "../rule";
 import { lineSums, type LineSum } from "./sum-lines";
 
 /** A share in percentage points, and the decimal places it shows. */
@@ -79,7 +79,10 @@ export const shareSum: Rule = {
       const totalOff = !total.value.eq(HUNDRED);
       if (!sumOff && !totalOff) continue;
       const list = s.line.parts
-        .map((c, i) => (parts[i] === "empty" ? "" : `${s.line.names[i] ? s.line.names[i] + " " : ""}${c.text || ""}`))
+        .map((_, i) => {
+          const p = parts[i];
+          return !p || p === "empty" ? "" : `${s.line.names[i] ? s.line.names[i] + " " : ""}${show(p.value, p.places)}`;
+        })
         .filter((x) => x !== "");
       const listText = list.length <= 4 ? `（${list.join(" + ")}）` : "";
       const listEn = list.length <= 4 ? ` (${list.join(" + ")})` : "";
@@ -119,11 +122,14 @@ function amountLine(all: LineSum[], share: SumLine): LineSum | undefined {
   );
 }
 
-/** Shares that are not their amount's ratio to the total, beyond half a last place. */
-function partMismatches(s: LineSum, amounts: LineSum, parts: (Pct | "empty" | undefined)[]) {
-  const out: Parameters<Parameters<Rule["check"]>[1]>[0][] = [];
+/**
+ * Shares that are not their amount's ratio to the total, beyond half a last place: one finding at the first such
+ * share, naming every one (a table whose amounts changed after the shares were worked out gets one finding).
+ */
+function partMismatches(s: LineSum, amounts: LineSum, parts: (Pct | "empty" | undefined)[]): Report[] {
   const total = amounts.total;
-  if (!isNumeric(total)) return out;
+  if (!isNumeric(total)) return [];
+  const bad: { cell: CellRef; name: string; expected: string; actual: string; amount: CellRef }[] = [];
   parts.forEach((p, i) => {
     if (!p || p === "empty") return;
     const a = amounts.parts[i];
@@ -131,30 +137,29 @@ function partMismatches(s: LineSum, amounts: LineSum, parts: (Pct | "empty" | un
     const exact = amount.div(total.value).times(100);
     const half = new Decimal(5).times(new Decimal(10).pow(-(p.places + 1)));
     if (exact.minus(p.value).abs().lte(half)) return;
-    const cell = s.line.parts[i];
-    const amountCell = amounts.line.parts[i];
-    const name = s.line.names[i] ?? "";
-    const expected = show(exact.toDecimalPlaces(p.places), p.places);
-    report(out, cell, amountCell, amounts.line.total, name, expected, show(p.value, p.places));
+    bad.push({
+      cell: s.line.parts[i],
+      name: s.line.names[i] ?? "",
+      expected: show(exact.toDecimalPlaces(p.places), p.places),
+      actual: show(p.value, p.places),
+      amount: amounts.line.parts[i],
+    });
   });
-  return out;
-}
-
-function report(
-  out: Parameters<Parameters<Rule["check"]>[1]>[0][],
-  cell: CellRef,
-  amountCell: CellRef,
-  totalCell: CellRef,
-  name: string,
-  expected: string,
-  actual: string
-) {
-  out.push({
-    cell: cell.address,
-    related: [amountCell.address, totalCell.address],
-    message: {
-      zh: `${name}占比 ${cell.address} 应为 ${expected}（${amountCell.address} ÷ ${totalCell.address}），实为 ${actual}。`,
-      en: `The share of ${name} ${cell.address} should be ${expected} (${amountCell.address} ÷ ${totalCell.address}), but is ${actual}.`,
+  if (bad.length === 0) return [];
+  const totalCell = amounts.line.total.address;
+  const one = (b: (typeof bad)[number]) => ({
+    zh: `${b.name}占比 ${b.cell.address} 应为 ${b.expected}（${b.amount.address} ÷ ${totalCell}），实为 ${b.actual}`,
+    en: `the share of ${b.name} ${b.cell.address} should be ${b.expected} (${b.amount.address} ÷ ${totalCell}), but is ${b.actual}`,
+  });
+  const texts = bad.map(one);
+  return [
+    {
+      cell: bad[0].cell.address,
+      related: [...bad.slice(1).map((b) => b.cell.address), ...bad.map((b) => b.amount.address), totalCell],
+      message: {
+        zh: (bad.length > 1 ? "占比与金额不符：" : "") + texts.map((t) => t.zh).join("；") + "。",
+        en: (bad.length > 1 ? "The shares do not match the amounts: " : "") + texts.map((t) => t.en).join("; ") + ".",
+      },
     },
-  });
+  ];
 }

@@ -37,7 +37,7 @@ export const totalAsPart: Rule = {
       const i = repeatedPart(s);
       if (i === undefined || !isNumeric(s.total) || !s.expected) continue;
       const label = s.line.label.text.replace(/\s+/g, "");
-      report(make(s.line.parts[i], s.line.names[i] ?? "", s.total.value, s.expected, s.line.total, label, label, ""));
+      report(make(s.line.parts[i], s.line.names[i] ?? "", s.total.value, s.expected, s.line.total, label, label));
     }
     // 年度履职目标 without a 合计 of its own, against the table's 资金总额.
     const duties = table.duties;
@@ -79,7 +79,12 @@ export const totalAsPart: Rule = {
         overall.cell,
         overall.name,
         overall.name,
-        confirm ? confirm.label.text.replace(/\s+/g, "") + " " + confirm.amount!.address : ""
+        confirm
+          ? {
+              zh: `${confirm.label.text.replace(/\s+/g, "")} ${confirm.amount!.address} 的 ${confirm.amount!.text}`,
+              en: `${confirm.label.text.replace(/\s+/g, "")} ${confirm.amount!.address}, ${confirm.amount!.text}`,
+            }
+          : undefined
       )
     );
   },
@@ -93,7 +98,7 @@ function make(
   totalCell: CellRef,
   totalZh: string,
   totalEn: string,
-  confirm: string
+  confirm?: { zh: string; en: string }
 ): Report {
   const places = total.decimalPlaces() > 0 || sum.decimalPlaces() > 0 || part.text.includes(".") ? 2 : 0;
   const fmt = (d: Decimal) => formatAmount(d, places);
@@ -105,7 +110,7 @@ function make(
         en: `; by the ${totalEn}, ${part.address} should be ${fmt(expected)}`,
       }
     : { zh: "", en: "" };
-  const conf = confirm ? { zh: `（与${confirm}一致）`, en: ` (as ${confirm} says)` } : { zh: "", en: "" };
+  const conf = confirm ? { zh: `（与${confirm.zh} 一致）`, en: ` (as ${confirm.en} says)` } : { zh: "", en: "" };
   return {
     cell: part.address,
     related: [totalCell.address],
