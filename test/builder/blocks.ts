@@ -15,6 +15,8 @@ export interface BlockSpec {
   merges?: string[];
   /** Indicator rows after the block: [一级, 二级, 三级, 指标值, …extra columns]. */
   indicators?: CellValue[][];
+  /** A label on its own row just above the indicator header: "绩效指标（权重分值90分，…）". */
+  indicatorLabel?: string;
   /** Headers of the indicator block (default 一级指标 | 二级指标 | 三级指标 | 指标值). */
   indicatorHeader?: string[];
 }
@@ -44,6 +46,7 @@ export function blockSheet(spec: BlockSpec): SheetSnapshot {
   let r = BLOCK_TOP + spec.rows.length + 1;
   g.set(r, 0, "年度总体目标");
   g.set(r, 1, "保障机关正常运转，提升政务服务水平。");
+  if (spec.indicatorLabel) g.set(++r, 0, spec.indicatorLabel);
   r += 1;
   (spec.indicatorHeader ?? ["一级指标", "二级指标", "三级指标", "指标值"]).forEach((h, c) => g.set(r, c, h));
   for (const row of spec.indicators ?? DEFAULT_INDICATORS) {

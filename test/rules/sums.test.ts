@@ -15,6 +15,7 @@ import { blockSum } from "../../src/core/rules/amount/block-sum";
 import { shareSum } from "../../src/core/rules/amount/share-sum";
 import { incomeExpense } from "../../src/core/rules/amount/income-expense";
 import { totalAsPart } from "../../src/core/rules/amount/total-as-part";
+import { weightSum } from "../../src/core/rules/amount/weight-sum";
 import { totalLabel } from "../../src/core/reader/sums";
 import type { SheetSnapshot } from "../../src/core/snapshot";
 import { GUANGSHUI_2021_GOV_OFFICE } from "../real-tables/guangshui-2021-gov-office";
@@ -320,4 +321,75 @@ describe("the real tables' blocks (test/real-tables)", () => {
       "基本支出 E11 为 171.41，与资金总额 C4 相同，像是把资金总额填成了一项：各项之和 232.21，比资金总额多 60.80；按资金总额，E11 应为 110.61（与基本支出 C6 的 110.61 一致）。"
     );
   });
+});
+
+/**
+ * Indicators with a 权重 column E: header row 6, rows 7–11; with a label above the header, label A6, header row 7, rows 8–12.: 一级 names repeated on each
+ * row, optionally with score notes, optionally under a stated total.
+ */
+function weighted(weights: (number | string | null)[], opts: { notes?: string[]; label?: string } = {}): SheetSnapshot {
+  const l1 = ["产出指标", "产出指标", "产出指标", "效益指标", "满意度指标"];
+  const names = ["接待来访人次", "办文办结率", "按时办结率", "政务服务水平", "群众满意度"];
+  const values = ["≥100人次", "≥95%", "≥95%", "有效提升", "≥90%"];
+  const l2 = ["数量指标", "质量指标", "时效指标", "社会效益指标", "服务对象满意度指标"];
+  return blockSheet({
+    rows: [],
+    indicatorLabel: opts.label,
+    indicatorHeader: ["一级指标", "二级指标", "三级指标", "指标值", "权重"],
+    indicators: weights.map((w, i) => [opts.notes?.[i] ?? l1[i], l2[i], names[i], values[i], w]),
+  });
+}
+
+testRule(weightSum, {
+  valid: [
+    { name: "weights adding up to 100", sheet: weighted([20, 20, 20, 20, 20]) },
+    { name: "weights typed as text with 分", sheet: weighted(["20分", "20分", "20", 20, 20]) },
+    {
+      name: "90 stated on the block label (乌海 2021 style)",
+      sheet: weighted([20, 20, 10, 30, 10], {
+        label: "绩效指标（权重分值90分，其中产出指标权重分值50分，效益指标权重分值30分，满意度指标权重分值10分）",
+      }),
+    },
+    {
+      name: "score notes in the 一级 labels that hold (50 + 30 + 20)",
+      sheet: weighted([20, 20, 10, 30, 20], {
+        notes: ["产出指标(50分)", "产出指标(50分)", "产出指标(50分)", "效益指标(30分)", "满意度指标(20分)"],
+      }),
+    },
+    {
+      name: "a band note (40-50)分 with 45 under it",
+      sheet: weighted([20, 15, 10, 35, 20], {
+        notes: ["产出指标(40-50)分", "产出指标(40-50)分", "产出指标(40-50)分", "效益指标", "满意度指标"],
+      }),
+    },
+    { name: "no weight filled in", sheet: weighted([null, null, null, null, null]) },
+  ],
+  invalid: [
+    {
+      name: "weights adding up to 90, nothing stated (井研 2023)",
+      sheet: weighted([20, 20, 10, 30, 10]),
+      cells: ["E7"],
+    },
+    {
+      name: "weights adding up to 100 where 90 is stated",
+      sheet: weighted([20, 20, 20, 30, 10], { label: "绩效指标（权重分值90分）" }),
+      cells: ["E8"],
+    },
+    {
+      name: "a 一级 note that does not hold: one finding at the 一级, not a second for the total",
+      sheet: weighted([20, 20, 20, 30, 10], {
+        notes: ["产出指标(50分)", "产出指标(50分)", "产出指标(50分)", "效益指标(30分)", "满意度指标(20分)"],
+      }),
+      cells: ["A7", "A11"],
+    },
+  ],
+});
+
+test("amount/weight-sum names the expected total and why", () => {
+  const [f] = readSheet(weighted([20, 20, 10, 30, 10])).tables.flatMap((t) => runRules(t, [weightSum]));
+  expect(f.message.zh).toBe("三级指标的权重（分值）之和应为 100（未注明总分时为 100），实为 90（E7:E11）。");
+  const [g] = readSheet(weighted([20, 20, 20, 30, 10], { label: "绩效指标（权重分值90分）" })).tables.flatMap((t) =>
+    runRules(t, [weightSum])
+  );
+  expect(g.message.zh).toBe("三级指标的权重（分值）之和应为 90（表中注明 90 分（A6）），实为 100（E8:E12）。");
 });

@@ -7,6 +7,7 @@ import { blockSum } from "./block-sum";
 import { shareSum } from "./share-sum";
 import { totalAsPart } from "./total-as-part";
 import { incomeExpense } from "./income-expense";
+import { weightSum } from "./weight-sum";
 import { formulaRange } from "./formula-range";
 import { constantTotal } from "./constant-total";
 import { notANumber } from "./not-a-number";
@@ -22,6 +23,7 @@ export const AMOUNT_RULES: Rule[] = [
   totalAsPart,
   shareSum,
   incomeExpense,
+  weightSum,
   formulaRange,
   constantTotal,
   notANumber,
