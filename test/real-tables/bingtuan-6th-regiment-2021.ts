@@ -52,14 +52,9 @@ export const BINGTUAN_6TH_REGIMENT_2021: RealTable = {
           { label: "E10", value: "E11" },
         ],
         money: [
-          {
-            block: "项目资金",
-            total: { label: "B6", value: "C6" },
-            parts: [
-              { label: "B7", value: "C7" },
-              { label: "B9", value: "C9", blank: true },
-            ],
-          },
+          // The whole project's side: its total is required; its 其中 rows repeat the annual side's sources and are
+          // not required (the annual side is what the checks run on).
+          { block: "项目资金", total: { label: "B6", value: "C6" }, parts: [] },
           {
             block: "年度资金",
             total: { label: "D6", value: "E6" },

@@ -73,14 +73,9 @@ export const WUHAN_QINGSHAN_2020_EDU: RealTable = {
           { label: "E10", value: "E11" },
         ],
         money: [
-          {
-            block: "项目资金",
-            total: { label: "B7", value: "C7" },
-            parts: [
-              { label: "B8", value: "C8" },
-              { label: "B9", value: "C9", blank: true },
-            ],
-          },
+          // The whole project's side (资金总额): its total is required; its 其中 rows repeat the 当年 side's sources and
+          // are not required (the 当年 side is what the checks run on).
+          { block: "项目资金", total: { label: "B7", value: "C7" }, parts: [] },
           {
             block: "当年资金",
             total: { label: "D7", value: "E7" },
