@@ -314,6 +314,15 @@ describe("the real tables' blocks (test/real-tables)", () => {
     ]);
   });
 
+  test("宁德 2019: 年度预算安排 资金总额 = 项目支出 + 基本支出 (no 合计 label) is checked too", () => {
+    const f = FUJIAN_NINGDE_2019_HISTORY_OFFICE.sheet;
+    const found = readSheet(withCells(f, { C4: 171.42 })).tables.flatMap((t) => runRules(t, SUM_RULES));
+    expect(found.map((x) => [x.rule, x.cell])).toEqual([["amount/block-sum", "C4"]]);
+    expect(found[0].message.zh).toBe(
+      "“年度预算安排”资金总额 C4 应为 171.41，实为 171.42（相差 0.01）：项目支出 C5 + 基本支出 C6 = 60.80 + 110.61 = 171.41。"
+    );
+  });
+
   test("宁德 2019: the 基本支出 row of 年度履职目标 repeats the 资金总额 171.41", () => {
     const found = readSheet(FUJIAN_NINGDE_2019_HISTORY_OFFICE.sheet).tables.flatMap((t) => runRules(t, SUM_RULES));
     expect(found.map((f) => [f.rule, f.cell])).toEqual([["amount/total-as-part", "E11"]]);

@@ -28,7 +28,15 @@ const CACHE = new WeakMap<GoalTable, LineSum[]>();
 export function lineSums(table: GoalTable): LineSum[] {
   const cached = CACHE.get(table);
   if (cached) return cached;
-  const lines = table.sumLines ?? [];
+  const lines = [...(table.sumLines ?? [])];
+  const seen = new Set(lines.map((l) => `${l.total.address}|${l.parts.map((c) => c.address).join(",")}`));
+  const byTotal = new Set(lines.map((l) => l.total.address));
+  for (const l of blockLines(table)) {
+    // The same total met by the generic search: keep one (the generic line names its parts as the sheet does).
+    if (byTotal.has(l.total.address) || seen.has(`${l.total.address}|${l.parts.map((c) => c.address).join(",")}`))
+      continue;
+    lines.push(l);
+  }
   let out: LineSum[] = [];
   if (lines.length > 0) {
     const owned = new Set(totalTargets(table).map((t) => t.cell.address));
@@ -44,6 +52,87 @@ export function lineSums(table: GoalTable): LineSum[] {
       });
   }
   CACHE.set(table, out);
+  return out;
+}
+
+const flat = (s: string) =>
+  s
+    .normalize("NFKC")
+    .replace(/\s+/g, "")
+    .replace(/\((万元|元)\)$/, "");
+
+/**
+ * Sums the reader's money blocks imply where no 合计 label says so: 年度预算申请/安排 资金总额 = 基本支出 + 项目支出
+ * (and = 财政拨款 + 其他资金 when the block splits by source), 收入构成 / 支出构成 合计 = their lines (with 占比),
+ * and 年度履职目标 合计 = its rows.
+ */
+function blockLines(table: GoalTable): SumLine[] {
+  const out: SumLine[] = [];
+  const line = (
+    label: CellRef,
+    total: CellRef | undefined,
+    parts: { cell?: CellRef; name: string }[],
+    group: string,
+    share = false
+  ) => {
+    const filled = parts.filter((p): p is { cell: CellRef; name: string } => !!p.cell);
+    if (!total || total.text === "" || filled.length < 2 || filled.every((p) => p.cell.text === "")) return;
+    out.push({
+      label,
+      axis: "column",
+      total,
+      parts: filled.map((p) => p.cell),
+      names: filled.map((p) => p.name),
+      header: share ? "占比" : "",
+      share,
+      group,
+    });
+  };
+  const b = table.budget;
+  if (b) {
+    const total = b.lines.find((l) => l.kind === "total");
+    if (total) {
+      const of = (kinds: string[]) =>
+        b.lines.filter((l) => kinds.includes(l.kind)).map((l) => ({ cell: l.amount, name: flat(l.label.text) }));
+      const group = flat(b.label.text);
+      line(total.label, total.amount, of(["basic", "project"]), group);
+      line(total.label, total.amount, of(["fiscal", "other"]), group);
+    }
+  }
+  const c = table.composition;
+  if (c) {
+    for (const [lines, group] of [
+      [c.income, "收入构成"],
+      [c.expense, "支出构成"],
+    ] as const) {
+      const total = lines.find((l) => l.kind === "total");
+      if (!total) continue;
+      const parts = lines.filter((l) => l.kind !== "total");
+      line(
+        total.label,
+        total.amount,
+        parts.map((l) => ({ cell: l.amount, name: flat(l.label.text) })),
+        group
+      );
+      line(
+        total.label,
+        total.share,
+        parts.map((l) => ({ cell: l.share, name: flat(l.label.text) })),
+        group,
+        true
+      );
+    }
+  }
+  const d = table.duties;
+  if (d?.totalRow) {
+    const name = (r: (typeof d.rows)[number]) => flat(r.item?.text || r.task?.text || r.duty?.text || "");
+    line(
+      d.totalRow.label,
+      d.totalRow.amount,
+      d.rows.map((r) => ({ cell: r.amount, name: name(r) })),
+      flat(d.label.text)
+    );
+  }
   return out;
 }
 
