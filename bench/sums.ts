@@ -6,7 +6,6 @@
 import { blockSheet, type BlockCell } from "../test/builder/blocks";
 import type { SheetSnapshot } from "../src/core/snapshot";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { checkSheet } = require("../lib/core/check.js") as typeof import("../src/core/check");
 
 /** N cost rows in sections of 10, each section closed by its 小计, a 合计 column, a 合计 row at the end. */
