@@ -138,8 +138,15 @@ export const TEMPLATE_2021_ROWS: CellValue[][] = [
  * (部门职能 | 年度目标任务 | 支出项目名称 | 预算金额) and indicator columns 一级/二级/三级/指标解释/目标值.
  */
 export function departmentWithDuties(
-  o: { duties?: [string, string, string, CellValue][]; budget?: [string, CellValue][]; origin?: string } = {}
+  o: {
+    duties?: [string, string, string, CellValue][];
+    budget?: [string, CellValue][];
+    /** The 年度履职目标 header: 部门职能 | 年度目标任务 | 支出项目名称 | 预算金额（万元）, or as another table words it. */
+    dutyHeader?: [string, string, string, string];
+    origin?: string;
+  } = {}
 ): Laid {
+  const dh = o.dutyHeader ?? ["部门职能", "年度目标任务", "支出项目名称", "预算金额（万元）"];
   const budget = o.budget ?? [
     ["资金总额", 171.41],
     ["项目支出", 60.8],
@@ -167,10 +174,10 @@ export function departmentWithDuties(
   ]);
   rows.push([
     k("dutyLabel", "年度\n履职\n目标", { down: duties.length + 1 }),
-    k("dutyHeader", "部门职能"),
-    "年度目标任务",
-    wide("支出项目名称", 2),
-    k("amountHeader", "预算金额（万元）"),
+    k("dutyHeader", dh[0]),
+    dh[1],
+    wide(dh[2], 2),
+    k("amountHeader", dh[3]),
   ]);
   duties.forEach(([d, t, item, amount], i) =>
     rows.push([k(`d${i}`, d), k(`dt${i}`, t), wide(item, 2), k(`da${i}`, amount)])
