@@ -214,6 +214,15 @@ describe("cell addresses anchored by hand (not from the builder's record)", () =
     expect(table.tasks?.rows[0].total?.value).toBe(120.5);
   });
 
+  test.each([["金额合计"], ["合计（万元）"], ["总计"]])("%s as the 合计 row's label", (label) => {
+    const sheet = buildTable(SMALL_DEPARTMENT).workbook.sheets[0];
+    const values = sheet.values.map((r) => [...r]);
+    values[5][1] = label;
+    const t = readOne([{ ...sheet, values }]);
+    expect(t.tasks?.totalRow?.label.address).toBe("B6");
+    expect(t.tasks?.rows).toHaveLength(3);
+  });
+
   test("an empty 二级 row (生态效益指标) has no 三级 name", () => {
     const eco = table.indicators!.rows.find((r) => r.level2?.text === "生态效益指标")!;
     expect(eco.name).toBeUndefined();
@@ -493,27 +502,30 @@ describe("部门整体 forms without 年度主要任务", () => {
     }
   );
 
-  test("部门总体资金情况: 收入构成 and 支出构成 with 金额 and 占比", () => {
-    const laid = departmentWithComposition();
-    const t = only(laid.sheet);
-    const c = t.composition!;
-    expect(c.label.address).toBe(laid.at.label);
-    const shape = (ls: typeof c.income) =>
-      ls.map((l) => [l.kind, l.label.address, l.amount?.address, l.share?.address]);
-    expect(shape(c.income)).toEqual([
-      ["fiscal", laid.at.i0, laid.at.ia0, laid.at.is0],
-      ["other", laid.at.i1, laid.at.ia1, laid.at.is1],
-      ["total", laid.at.i2, laid.at.ia2, laid.at.is2],
-    ]);
-    expect(shape(c.expense)).toEqual([
-      ["basic", laid.at.e0, laid.at.ea0, laid.at.es0],
-      ["project", laid.at.e1, laid.at.ea1, laid.at.es1],
-      ["total", laid.at.e2, laid.at.ea2, laid.at.es2],
-    ]);
-    expect(c.income[1].amount?.text).toBe("");
-    expect(t.unit).toBe("万元");
-    expect(checkSheet(laid.sheet).findings.map((f) => f.rule)).not.toContain("structure/missing-tasks");
-  });
+  test.each([["部门总体资金情况"], ["部门总体\n资金情况\n单位：万元"], ["总体资金情况（万元）"]])(
+    "%s: 收入构成 and 支出构成 with 金额 and 占比",
+    (label) => {
+      const laid = departmentWithComposition({ label });
+      const t = only(laid.sheet);
+      const c = t.composition!;
+      expect(c.label.address).toBe(laid.at.label);
+      const shape = (ls: typeof c.income) =>
+        ls.map((l) => [l.kind, l.label.address, l.amount?.address, l.share?.address]);
+      expect(shape(c.income)).toEqual([
+        ["fiscal", laid.at.i0, laid.at.ia0, laid.at.is0],
+        ["other", laid.at.i1, laid.at.ia1, laid.at.is1],
+        ["total", laid.at.i2, laid.at.ia2, laid.at.is2],
+      ]);
+      expect(shape(c.expense)).toEqual([
+        ["basic", laid.at.e0, laid.at.ea0, laid.at.es0],
+        ["project", laid.at.e1, laid.at.ea1, laid.at.es1],
+        ["total", laid.at.e2, laid.at.ea2, laid.at.es2],
+      ]);
+      expect(c.income[1].amount?.text).toBe("");
+      expect(t.unit).toBe("万元");
+      expect(checkSheet(laid.sheet).findings.map((f) => f.rule)).not.toContain("structure/missing-tasks");
+    }
+  );
 
   test("a platform export with no amounts: read, and nothing said about money", () => {
     const laid = platformExport();

@@ -191,12 +191,12 @@ export function departmentWithDuties(
 }
 
 /** 部门整体 form with 部门总体资金情况: 收入构成 / 支出构成 merged down, lines with 金额 and 占比. */
-export function departmentWithComposition(o: { origin?: string; otherIncome?: CellValue } = {}): Laid {
+export function departmentWithComposition(o: { origin?: string; otherIncome?: CellValue; label?: string } = {}): Laid {
   const rows: Cell[][] = [
     [k("title", "部门整体支出绩效目标申报表", { span: 5 })],
     ["单位：万元"],
     [k("nameLabel", "部门（单位）名称"), k("name", "某某市人民政府办公室", { span: 4 })],
-    [k("label", "部门总体资金情况", { down: 7 }), wide(null, 2), k("amountHeader", "当年金额"), "占比"],
+    [k("label", o.label ?? "部门总体资金情况", { down: 7 }), wide(null, 2), k("amountHeader", "当年金额"), "占比"],
     [k("income", "收入构成", { down: 3 }), k("i0", "财政拨款"), k("ia0", 968.1918), k("is0", "100%")],
     [k("i1", "其他资金"), k("ia1", o.otherIncome ?? null), k("is1", null)],
     [k("i2", "合计"), k("ia2", 968.1918), k("is2", "100%")],

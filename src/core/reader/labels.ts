@@ -37,7 +37,7 @@ export const LABEL = {
   fundingSource: re(
     /^(其中:)?(\d+[.、]|[一二三四五六七八九十]+、)?(上级|中央|省级|省|市级|市|县级|县|区级|区|本级|地方|自有)(财政资金|财政|资金|补助资金|补助|专项资金)(:|$)/
   ),
-  totalRow: oneOf("合计", "总计", "合计金额"),
+  totalRow: re(/^(合计|总计|合计金额|金额合计|资金合计)(\((万元|元)\))?$/),
   overallGoal: oneOf(
     "年度总体目标",
     "总体目标",
@@ -87,7 +87,7 @@ export const LABEL = {
   /** The whole project's budget (all years): 项目总预算, 项目资金总额. */
   projectTotal: re(/^项目(总预算|资金总额|预算总额|总投资)(\((万元|元)\))?$/),
   /** 年度履职目标 (department tables with their own amounts per duty). */
-  dutySection: re(/^(年度)?履职目标(\([^)]*\))?$/),
+  dutySection: re(/^(年度)?履职目标(\([^)]*\))?(单位:(万元|元))?$/),
   dutyName: oneOf("部门职能", "职能", "履职内容", "部门职责", "职能职责", "主要职能"),
   dutyTask: oneOf("年度目标任务", "目标任务", "年度任务目标", "年度重点工作", "重点工作", "年度工作任务", "工作任务"),
   dutyItem: oneOf("支出项目名称", "支出项目", "对应项目", "对应项目名称"),
@@ -101,14 +101,14 @@ export const LABEL = {
   /** An evaluation-indicator list's title: "…绩效评价指标体系", "评价指标表". */
   evaluationTitle: (n: string) => n.length <= 60 && /评价指标(体系|表)|评分表$/.test(n),
   /** 部门总体资金情况 / 收入构成 / 支出构成. */
-  compositionSection: re(/^(部门)?总体资金情况(\([^)]*\))?$/),
+  compositionSection: re(/^(部门)?总体资金情况(\([^)]*\))?(单位:(万元|元))?$/),
   incomeHeader: oneOf("收入构成", "收入"),
   expenseHeader: oneOf("支出构成", "支出"),
   share: oneOf("占比", "比例", "比重"),
   basicExpense: re(/^(其中:)?(\d+[.、])?基本支出/),
   projectExpense: re(/^(其中:)?(\d+[.、])?项目支出/),
   /** 年度预算申请 / 年度预算安排 (部门整体). */
-  budgetSection: re(/^(年度)?(部门整体支出)?预算(申请|安排)(\([^)]*\))?$/),
+  budgetSection: re(/^(年度)?(部门整体支出)?预算(申请|安排)(\([^)]*\))?(单位:(万元|元))?$/),
   /** Lines that close a table: signatures, contacts. */
   footer: re(/^(填报人|填表人|单位负责人|财务负责人|审核人|联系电话|填报日期|填表日期|制表人)/),
 };
