@@ -144,6 +144,19 @@ testRule(blockSum, {
     },
     { name: "a multi-year breakdown that adds up", sheet: multiYear() },
     {
+      name: "其中 rows break down the row above them, they are not parts of the 合计",
+      sheet: blockSheet({
+        rows: [
+          ["资金来源", "金额"],
+          ["财政拨款", 100],
+          ["其中：中央资金", 60],
+          ["省级资金", 40],
+          ["其他资金", 5],
+          ["合计", 105],
+        ],
+      }),
+    },
+    {
       name: "an unfilled block: blank rows and a blank 合计",
       sheet: composition({
         C5: null,
@@ -214,6 +227,20 @@ testRule(blockSum, {
         ],
       }),
       cells: ["B7"],
+    },
+    {
+      name: "其中 rows set aside, the 合计 off",
+      sheet: blockSheet({
+        rows: [
+          ["资金来源", "金额"],
+          ["财政拨款", 100],
+          ["其中：中央资金", 60],
+          ["省级资金", 40],
+          ["其他资金", 5],
+          ["合计", 106],
+        ],
+      }),
+      cells: ["B9"],
     },
     { name: "a row's 合计 off: one finding, not two", sheet: multiYear({ E5: 31.8 }), cells: ["E5"] },
     { name: "the grand 合计 off: one finding for the corner", sheet: multiYear({ E8: 104.55 }), cells: ["E8"] },

@@ -316,8 +316,9 @@ function makeLines(e: Entry, cand: Candidate): SumLine[] {
   for (const k of e.ks) {
     const parts: CellRef[] = [];
     const partNames: string[] = [];
+    const sub = subRows(view, lines, names, k);
     lines.forEach((i, n) => {
-      if (view.covered(i, k)) return;
+      if (view.covered(i, k) || sub.has(n)) return;
       parts.push(view.ref(i, k));
       partNames.push(names[n]);
     });
@@ -326,6 +327,32 @@ function makeLines(e: Entry, cand: Candidate): SumLine[] {
     const header = headerOf(view, Math.min(lines[0], e.i0), k);
     const share = SHARE_RE.test(header) || isPercentCell(total) || parts.some(isPercentCell);
     out.push({ label: e.label, axis: view.axis, total, parts, names: partNames, header, share, group });
+  }
+  return out;
+}
+
+/**
+ * "其中" rows: the breakdown of the row above them (财政拨款 100; 其中:中央 60, 省级 40), not parts of the total.
+ * A 其中 row starts a group that runs on while its rows add up towards the row above it, and ends at the row where
+ * they reach it; when they never do, only the 其中 row itself is set aside. Indexes into `lines`.
+ */
+function subRows(view: View, lines: number[], names: string[], k: number): Set<number> {
+  const out = new Set<number>();
+  for (let n = 0; n < lines.length; n++) {
+    if (!/^其中/.test(names[n].replace(/\s+/g, "")) || out.has(n)) continue;
+    let p = n - 1;
+    while (p >= 0 && out.has(p)) p--;
+    out.add(n);
+    if (p < 0) continue;
+    const parent = view.ref(lines[p], k);
+    const cells: CellRef[] = [];
+    for (let m = n; m < lines.length; m++) {
+      cells.push(view.ref(lines[m], k));
+      if (addsUpFast(parent, cells) === true) {
+        for (let j = n; j <= m; j++) out.add(j);
+        break;
+      }
+    }
   }
   return out;
 }
