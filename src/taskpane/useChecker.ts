@@ -4,7 +4,8 @@
  * - useSheetCheck: read → check → mark the open findings;
  * - useAutoRecheck: re-check after the user's edits, debounced;
  * - useAcceptances: the acceptances (接受) stored in the workbook;
- * - useFixHistory: what each fix replaced, for 撤销.
+ * - useFixHistory: what each fix replaced, for 撤销;
+ * - useFixActions (修正, 全部修正, 撤销) and useAcceptActions (接受, 恢复): the actions over those.
  * This hook wires them to the pane's actions: check, select, fix, undo, accept, restore, clear marks.
  *
  * Everything Excel-side goes through the ExcelHost, so the hooks run as well against the fake host in the tests.
@@ -13,23 +14,16 @@
  * cells as the last check stops there.
  */
 import * as React from "react";
-import {
-  contentFromSnapshots,
-  isBlockingRule,
-  makeAcceptance,
-  snapshotContent,
-  splitAccepted,
-  withAcceptance,
-  withoutAcceptance,
-  type AcceptedFinding,
-} from "../core/acceptance";
+import { contentFromSnapshots, splitAccepted, type AcceptedFinding } from "../core/acceptance";
 import type { SheetCheck } from "../core/check";
 import type { Finding, FixEdit } from "../core/finding";
 import type { SheetSnapshot } from "../core/snapshot";
 import type { ExcelHost, HighlightResult } from "../excel/host";
+import { useAcceptActions } from "./hooks/useAcceptActions";
 import { useAcceptances } from "./hooks/useAcceptances";
 import { useAutoRecheck } from "./hooks/useAutoRecheck";
 import { useFixHistory, type FixEntry } from "./hooks/useFixHistory";
+import { useFixActions } from "./hooks/useFixActions";
 import { useExclusive, usePatchState } from "./hooks/usePaneState";
 import { useSheetCheck } from "./hooks/useSheetCheck";
 
@@ -140,86 +134,8 @@ export function useChecker(host: ExcelHost | undefined, options: CheckerOptions 
     [exclusive, recheck, update]
   );
 
-  const applyFixes = React.useCallback(
-    (edits: readonly FixEdit[], cells: readonly string[]) =>
-      exclusive("fixing", async () => {
-        if (!host || edits.length === 0) return;
-        update({ error: undefined, notice: undefined });
-        let record;
-        try {
-          record = await host.applyFixes(edits);
-        } catch (error) {
-          update({ error: { stage: "fix", error } });
-          return;
-        }
-        const entry = history.add(cells, record);
-        update({ notice: { kind: "fixed", cells: [...cells], entry } });
-        setBusy("checking");
-        await recheck("after-fix");
-      }),
-    [exclusive, host, history, recheck, setBusy, update]
-  );
-
-  const undo = React.useCallback(
-    (id: number) =>
-      exclusive("undoing", async () => {
-        const entry = history.entries.find((e) => e.id === id);
-        if (!host || !entry) return;
-        update({ error: undefined, notice: undefined });
-        let result;
-        try {
-          result = await host.undoFix(entry.record);
-        } catch (error) {
-          update({ error: { stage: "undo", error } });
-          return;
-        }
-        history.remove(id);
-        update({ notice: { kind: "undone", restored: result.restored, changedSince: result.changedSince } });
-        setBusy("checking");
-        await recheck("after-fix");
-      }),
-    [exclusive, host, history, recheck, setBusy, update]
-  );
-
-  const accept = React.useCallback(
-    (finding: Finding, reason: string) =>
-      exclusive("accepting", async () => {
-        const snapshot = snapshotRef.current;
-        if (!host || !snapshot || isBlockingRule(finding.rule)) return;
-        update({ error: undefined, notice: undefined });
-        const next = withAcceptance(
-          acceptances.list,
-          makeAcceptance(finding, snapshotContent(snapshot, finding.cell), reason)
-        );
-        try {
-          await acceptances.save(next);
-        } catch (error) {
-          update({ error: { stage: "accept", error } });
-          return;
-        }
-        update({ notice: { kind: "accepted", cell: finding.cell } });
-        await remark(next);
-      }),
-    [exclusive, host, acceptances, remark, snapshotRef, update]
-  );
-
-  const restore = React.useCallback(
-    (item: AcceptedFinding) =>
-      exclusive("accepting", async () => {
-        if (!host) return;
-        update({ error: undefined, notice: undefined });
-        const next = withoutAcceptance(acceptances.list, item.acceptance);
-        try {
-          await acceptances.save(next);
-        } catch (error) {
-          update({ error: { stage: "accept", error } });
-          return;
-        }
-        update({ notice: { kind: "restored", cell: item.finding.cell } });
-        await remark(next);
-      }),
-    [exclusive, host, acceptances, remark, update]
-  );
+  const { applyFixes, undo } = useFixActions(host, exclusive, setBusy, update, history, recheck);
+  const { accept, restore } = useAcceptActions(host, exclusive, update, acceptances, remark, snapshotRef);
 
   const clearMarks = React.useCallback(
     () =>
