@@ -20,7 +20,14 @@ const useStyles = makeStyles({
     ":last-child": { borderBottomStyle: "none" },
   },
   row: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalXS },
-  actions: { display: "flex", flexShrink: 0, gap: tokens.spacingHorizontalXXS, marginTop: tokens.spacingVerticalS },
+  actions: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "stretch",
+    flexShrink: 0,
+    gap: tokens.spacingVerticalXXS,
+    marginTop: tokens.spacingVerticalS,
+  },
   form: {
     display: "flex",
     flexWrap: "wrap",
