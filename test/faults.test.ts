@@ -84,7 +84,7 @@ const FAULTS: Fault[] = [
   },
   {
     name: "more decimals than the table uses",
-    edit: (p) => ({ [p.tasks[5].fiscal]: 15.001, [p.tasks[5].total]: 15.001 }),
+    edit: (p) => ({ [p.tasks[5].fiscal]: 15.00001, [p.tasks[5].total]: 15.00001 }),
     expect: (p) => ({ rule: "amount/precision", cell: p.tasks[5].fiscal }),
   },
   {

@@ -329,17 +329,20 @@ testRule(precision, {
     { name: "元", sheet: deptYuan },
     { name: "text with two places", sheet: deptText },
     { name: "project", sheet: proj },
+    // Real value (重庆荣昌 2022): 4 decimals in 万元 are whole 元.
+    { name: "153.5184 万元 is exact to the 元", sheet: withCells(proj, { D9: 153.5184 }) },
+    { name: "3 places in 万元 are tens of 元", sheet: withCells(dept, { D7: 120.505 }) },
   ],
   invalid: [
     {
-      name: "three places hidden by the 0.00 format",
-      sheet: withCells(dept, { D7: 120.505, E7: 100.255 }),
+      name: "five places hidden by the 0.00 format",
+      sheet: withCells(dept, { D7: 120.50501, E7: 100.25501 }),
       cells: ["D7", "E7"],
     },
     { name: "seven places among six", sheet: withCells(six, { F9: 5.1000001 }), cells: ["F9"] },
     { name: "元 with fractions of a cent", sheet: withCells(deptYuan, { F8: 0.001 }), cells: ["F8"] },
-    { name: "text with three places", sheet: withCells(deptText, { F7: "20.250" }), cells: ["F7"] },
-    { name: "project", sheet: withCells(proj, { D9: 10.005 }), cells: ["D9"] },
+    { name: "text with five places", sheet: withCells(deptText, { F7: "20.25001" }), cells: ["F7"] },
+    { name: "project", sheet: withCells(proj, { D9: 10.00501 }), cells: ["D9"] },
   ],
 });
 
@@ -534,7 +537,7 @@ describe("fixes", () => {
     for (const f of [
       ...only(withCells(deptF, { D6: 195.6 }), constantTotal),
       ...only(withCells(dept, { F7: -5 }), negative),
-      ...only(withCells(dept, { D7: 120.505 }), precision),
+      ...only(withCells(dept, { D7: 120.50501 }), precision),
       ...only(tableSheet(over.workbook), costOverBudget),
     ])
       expect(f.fix).toBeUndefined();
@@ -548,8 +551,8 @@ describe("fixes", () => {
     expect(noTotal.related).toEqual(["D6", "D7", "D8"]);
   });
   test("precision: the message gives the places", () => {
-    const [f] = only(withCells(dept, { D7: 120.505 }), precision);
-    expect(f.message.zh).toContain("3 位小数");
+    const [f] = only(withCells(dept, { D7: 120.50501 }), precision);
+    expect(f.message.zh).toContain("5 位小数");
     expect(f.message.zh).toContain("保留 2 位");
   });
 });

@@ -29,6 +29,8 @@ import { valueAsciiOperator } from "../../src/core/rules/value/ascii-operator";
 import { valueNote } from "../../src/core/rules/value/note";
 import { valueSplitForm } from "../../src/core/rules/value/split-form";
 import { valueDirection } from "../../src/core/rules/value/direction";
+import { valueReverseEqual } from "../../src/core/rules/value/reverse-equal";
+import { valueUnitWord } from "../../src/core/rules/value/unit-word";
 import { readSheet } from "../../src/core/reader";
 import { runRules } from "../../src/core/check";
 
@@ -86,10 +88,15 @@ testRule(valueNoOperator, {
   valid: [
     ...goodOnes,
     { name: "qualitative and dates need none", sheet: v({ F15: "2022年12月31日前", F17: "有效提升" }) },
+    // Real value (武汉青山 2020, 重庆荣昌 2022): a whole target needs no operator.
+    { name: "100% is a whole target", sheet: v({ F14: "100%", F15: "100%" }) },
+    { name: "split form: the operator has its own column", sheet: withCells(split, { G12: null }) },
+    { name: "no unit either: value/missing-unit says it", sheet: v({ F12: "2" }) },
   ],
   invalid: [
-    { name: "100%", sheet: v({ F14: "100%" }), cells: ["F14"] },
     { name: "3处", sheet: v({ F13: "3处" }), cells: ["F13"] },
+    // Real values (兵团一师六团 2021): 1座, 3550平方米 — one quiet note for the table, not one per row.
+    { name: "1座 and 3550平方米: one note per table", sheet: v({ F12: "1座", F13: "3550平方米" }), cells: ["F12"] },
   ],
 });
 
@@ -140,6 +147,7 @@ testRule(valueGe100, {
   valid: goodOnes,
   invalid: [
     { name: "≥100%", sheet: v({ F14: "≥100%" }), cells: ["F14"] },
+    { name: "twice: one note for the table", sheet: v({ F14: "≥100%", F15: ">=100%" }), cells: ["F14"] },
     { name: "split ≥ 100 %", sheet: withCells(split, { G14: "≥" }), cells: ["H14"] },
   ],
 });
@@ -173,10 +181,16 @@ testRule(valueTooLong, {
 });
 
 testRule(valueAsciiOperator, {
-  valid: [...goodOnes, { name: "split form has its own column", sheet: withCells(split, { G12: ">=" }) }],
+  valid: [...goodOnes, { name: "＞ ＜ ＝ in ASCII are fine", sheet: v({ F20: ">90%", F16: "<0.3万元", F14: "=100%" }) }],
   invalid: [
     { name: ">=", sheet: v({ F20: ">=90%" }), cells: ["F20"] },
-    { name: "<= and ＞＝", sheet: v({ F16: "<=0.3万元", F21: "＞＝90％" }), cells: ["F16", "F21"] },
+    { name: "<= and ＞＝: one note", sheet: v({ F16: "<=0.3万元", F21: "＞＝90％" }), cells: ["F16"] },
+    // Real values (宁夏同心 2023): >=17600株, >=100%.
+    { name: ">=17600株", sheet: v({ F12: ">=17600株" }), cells: ["F12"] },
+    { name: "words: 95%以上", sheet: v({ F20: "95%以上" }), cells: ["F20"] },
+    { name: "words: 不低于95%", sheet: v({ F21: "不低于95%" }), cells: ["F21"] },
+    { name: "look-alikes ≧ and ═", sheet: v({ F20: "≧90%", F14: "═100%" }), cells: ["F14"] },
+    { name: "split form >=", sheet: withCells(split, { G12: ">=" }), cells: ["G12"] },
   ],
 });
 
@@ -195,11 +209,50 @@ testRule(valueSplitForm, {
 });
 
 testRule(valueDirection, {
-  valid: goodOnes,
+  valid: [
+    ...goodOnes,
+    // Real rows (乌海 2021): 反向 = 1 万元 on cost rows; ＝ goes with either direction.
+    { name: "反向 with ＝", sheet: withCells(split, { F16: "反向", G16: "=" }) },
+    { name: "正向指标 with ≥ (四川井研 2023)", sheet: withCells(split, { F12: "正向指标", G12: "≥" }) },
+  ],
   invalid: [
     { name: "正向 with ≤", sheet: withCells(split, { F12: "正向", G12: "≤" }), cells: ["F12"] },
     { name: "反向 with ≥", sheet: withCells(split, { F16: "反向", G16: "≥" }), cells: ["F16"] },
   ],
+});
+
+testRule(valueReverseEqual, {
+  valid: [...goodOnes, { name: "反向 with ≤", sheet: withCells(split, { F16: "反向", G16: "≤" }) }],
+  invalid: [
+    { name: "反向 = 1 万元 (乌海 2021)", sheet: withCells(split, { F16: "反向", G16: "=", H16: 1 }), cells: ["G16"] },
+  ],
+});
+
+testRule(valueUnitWord, {
+  valid: goodOnes,
+  invalid: [
+    { name: "≥100百分比", sheet: v({ F14: "≥100百分比" }), cells: ["F14"] },
+    { name: "split unit 百分比", sheet: withCells(split, { I14: "百分比" }), cells: ["I14"] },
+  ],
+});
+
+test("value/direction never offers a fix: only the author knows which side is wrong", () => {
+  const t = readSheet(withCells(split, { F12: "正向", G12: "≤" })).tables[0];
+  const [f] = runRules(t, [valueDirection]);
+  expect(f.fix).toBeUndefined();
+  expect(f.message.zh).toContain("反向");
+  expect(f.message.zh).toContain("≥");
+});
+
+test("value/ge-100 fixes every ≥100% at once", () => {
+  const t = readSheet(v({ F14: "≥100%", F15: "≥100%" })).tables[0];
+  const [f] = runRules(t, [valueGe100]);
+  expect(f.severity).toBe("info");
+  expect(f.fix).toEqual([
+    { sheet: dept.name, cell: "F14", value: "=100%" },
+    { sheet: dept.name, cell: "F15", value: "=100%" },
+  ]);
+  expect(f.related).toEqual(["F15"]);
 });
 
 describe("fixes", () => {
@@ -210,6 +263,12 @@ describe("fixes", () => {
     [">=90%", "F20", "≥90%"],
     ["=1OO%", "F14", "=100%"],
     ["≥９０％", "F20", "≥90%"],
+    ["95%以上", "F20", "≥95%"],
+    ["不低于95%", "F20", "≥95%"],
+    ["控制在3万元以内", "F16", "≤3万元"],
+    ["≧90%", "F20", "≥90%"],
+    ["﹦100%", "F14", "＝100%"],
+    ["≥95百分比", "F14", "≥95%"],
   ])("%s in %s becomes %s", (value, cell, fixed) => {
     const f = fixesOf(v({ [cell]: value }));
     expect(f).toHaveLength(1);

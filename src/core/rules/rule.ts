@@ -30,6 +30,11 @@ export interface RuleMeta {
   /** Short title, zh and en. */
   title: Message;
   docs: RuleDocs;
+  /**
+   * Rules whose findings this rule's finding replaces when they concern the same cells (its cell or a related
+   * cell): the more specific finding says what to do, the others would repeat it. See foldFindings in check.ts.
+   */
+  supersedes?: readonly string[];
 }
 
 /** A rule over one table. */

@@ -10,8 +10,10 @@ import { duplicateName } from "./duplicate-name";
 import { nameTooLong } from "./name-too-long";
 import { nameMarker } from "./name-marker";
 import { nameEmbedsTarget } from "./name-embeds-target";
+import { templateRow } from "./template-row";
 
 export const TAXONOMY_RULES: Rule[] = [
+  templateRow,
   unknownLevel1,
   unknownLevel2,
   wrongParent,

@@ -19,6 +19,8 @@ import { valueAsciiOperator } from "./ascii-operator";
 import { valueNote } from "./note";
 import { valueSplitForm } from "./split-form";
 import { valueDirection } from "./direction";
+import { valueReverseEqual } from "./reverse-equal";
+import { valueUnitWord } from "./unit-word";
 
 export const VALUE_RULES: Rule[] = [
   valueEmpty,
@@ -41,4 +43,6 @@ export const VALUE_RULES: Rule[] = [
   valueNote,
   valueSplitForm,
   valueDirection,
+  valueReverseEqual,
+  valueUnitWord,
 ];

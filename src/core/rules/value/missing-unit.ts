@@ -1,10 +1,11 @@
 import type { Rule } from "../rule";
-import { valueRows, related, isPlaceholder } from "./rows";
+import { valueRows, related, isPlaceholder, serialOf } from "./rows";
 
 export const valueMissingUnit: Rule = {
   id: "value/missing-unit",
   severity: "error",
   category: "value",
+  supersedes: ["value/split-form", "value/no-operator"],
   title: { zh: "定量指标缺少计量单位", en: "Number without a unit" },
   docs: {
     description: {
@@ -17,7 +18,7 @@ export const valueMissingUnit: Rule = {
   check(table, report) {
     for (const v of valueRows(table)) {
       if (isPlaceholder(v) || v.parsed.kind !== "quantitative" || v.parsed.unit !== "") continue;
-      if (!v.parsed.operatorText && Number(v.parsed.number) > 30000) continue; // a date serial: value/excel-serial says it
+      if (serialOf(v) !== undefined) continue; // a date serial: value/excel-serial says it
       report({
         cell: v.cell.address,
         related: related(v),
