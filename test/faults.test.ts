@@ -30,6 +30,8 @@ interface Fault {
   name: string;
   edit: (p: Placed) => Record<string, CellValue>;
   expect: (p: Placed) => { rule: string; cell: string };
+  /** The rule is a quiet note (info): it gives no finding at error or warning level at all. */
+  quiet?: boolean;
 }
 
 const COUNT = ind("开展群众工作培训次数");
@@ -79,12 +81,22 @@ const FAULTS: Fault[] = [
   },
   {
     name: "negative amount",
-    edit: (p) => ({ [p.tasks[4].other]: -1, [p.tasks[4].fiscal]: 31 }),
+    // Every sum still adds up: the -1 is offset by +1 in the next task, so the only fault is the sign.
+    edit: (p) => {
+      const [t4, t5] = [SAMPLE_2021.tasks[4], SAMPLE_2021.tasks[5]];
+      return {
+        [p.tasks[4].other]: -1,
+        [p.tasks[4].fiscal]: t4.fiscal! + 1,
+        [p.tasks[5].other]: (t5.other ?? 0) + 1,
+        [p.tasks[5].fiscal]: t5.fiscal! - 1,
+      };
+    },
     expect: (p) => ({ rule: "amount/negative", cell: p.tasks[4].other }),
   },
   {
     name: "more decimals than the table uses",
-    edit: (p) => ({ [p.tasks[5].fiscal]: 15.00001, [p.tasks[5].total]: 15.00001 }),
+    // Hidden decimals: the 总额 beside it and the 合计 are off by 0.00001 only because of them.
+    edit: (p) => ({ [p.tasks[5].fiscal]: 15.00001 }),
     expect: (p) => ({ rule: "amount/precision", cell: p.tasks[5].fiscal }),
   },
   {
@@ -105,7 +117,7 @@ const FAULTS: Fault[] = [
   { name: "negative count", edit: value(COUNT, "-3次"), expect: atValue("value/negative", COUNT) },
   { name: "fractional head count", edit: value(PEOPLE, "≥444.5人"), expect: atValue("value/fractional-count", PEOPLE) },
   { name: "pass rate 292%", edit: value(QUALITY, "292%"), expect: atValue("value/rate-over-100", QUALITY) },
-  { name: "≥100%", edit: value(QUALITY, "≥100%"), expect: atValue("value/ge-100", QUALITY) },
+  { name: "≥100%", edit: value(QUALITY, "≥100%"), expect: atValue("value/ge-100", QUALITY), quiet: true },
   { name: "cost without currency", edit: value(COST, "≤28.40/株"), expect: atValue("value/unit-category", COST) },
   { name: "date as an Excel serial", edit: value(TIMELY, 44561), expect: atValue("value/excel-serial", TIMELY) },
   {
@@ -178,6 +190,20 @@ describe.each(LAYOUTS)("the 2021 sample, %s", (_name, layout) => {
     const want = fault.expect(built.placed);
     const hits = result.findings.filter((f) => f.rule === want.rule).map((f) => f.cell);
     expect(hits).toContain(want.cell);
+  });
+
+  test.each(FAULTS.map((f) => [f.name, f] as const))("%s gives one finding at error or warning level", (_n, fault) => {
+    const clean = new Set(checkSheet(sheet).findings.map((f) => `${f.rule} ${f.cell}`));
+    const result = checkSheet(withCells(sheet, fault.edit(built.placed)));
+    const want = fault.expect(built.placed);
+    const serious = result.findings.filter((f) => f.severity !== "info" && !clean.has(`${f.rule} ${f.cell}`));
+    const main = serious.find((f) => f.rule === want.rule && f.cell === want.cell);
+    // A second finding only where the user must change another cell too, and it names the first as related.
+    const others = serious.filter((f) => f !== main);
+    expect({ main: !!main, others: others.map((f) => `${f.rule} ${f.cell} ${f.message.zh}`) }).toEqual({
+      main: fault.quiet ? false : true,
+      others: [],
+    });
   });
 });
 

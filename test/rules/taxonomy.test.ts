@@ -6,7 +6,8 @@ import { SMALL_DEPARTMENT, SMALL_PROJECT } from "../fixtures/small";
 import { tableSheet, withCells, withoutRows } from "../support/edit";
 import { testRule } from "../support/rule-tester";
 import { readSheet } from "../../src/core/reader";
-import { runRules } from "../../src/core/check";
+import { checkSheet, runRules } from "../../src/core/check";
+import { templateRow } from "../../src/core/rules/taxonomy/template-row";
 import type { Rule } from "../../src/core/rules/rule";
 import type { SheetSnapshot } from "../../src/core/snapshot";
 import { STRUCTURE_RULES } from "../../src/core/rules/structure";
@@ -426,6 +427,39 @@ describe("taxonomy/empty-level2 messages", () => {
     expect(f.severity).toBe("info");
     expect(f.message.zh).toBe("二级指标“生态效益指标”下没有三级指标。可以留空，也可以删除这一行。");
   });
+});
+
+testRule(templateRow, {
+  valid: [
+    { name: "department", sheet: dept },
+    { name: "project", sheet: proj },
+    { name: "2021 sample", sheet: sample },
+    { name: "a real name with no value is value/empty's", sheet: withCells(dept, { F12: null }) },
+    { name: "指标1: before a real name is name-marker's", sheet: withCells(dept, { D12: "指标1:培训班次" }) },
+  ],
+  invalid: [
+    { name: "指标2: with an empty value", sheet: withCells(dept, { D13: "指标2:", F13: null }), cells: ["D13"] },
+    {
+      name: "指标2:, …… and … left: one finding",
+      sheet: withCells(dept, { D13: "指标2:", F13: null, D17: "……", F17: null, D19: "…", F19: "≥**%" }),
+      cells: ["D13"],
+    },
+  ],
+});
+
+test("template rows: one finding for the table, naming the rows as reviewers count them", () => {
+  const sheet = withCells(dept, { D13: "指标2:", F13: null, D17: "……", F17: null, D19: "……", F19: null });
+  const result = checkSheet(sheet);
+  const serious = result.findings.filter((f) => f.severity !== "info");
+  expect(serious.map((f) => f.rule)).toEqual(["taxonomy/template-row"]);
+  expect(serious[0].message.zh).toContain("模板预留行未使用，请删除");
+  expect(serious[0].message.zh).toContain("第13行、第17行、第19行");
+  expect(serious[0].folded).toEqual(expect.arrayContaining(["value/empty", "taxonomy/duplicate-name"]));
+});
+
+test("duplicate-name counts rows as reviewers do, with the cell beside", () => {
+  const [f] = runRules(readSheet(withCells(dept, { D13: "培训班次" })).tables[0], [duplicateName]);
+  expect(f.message.zh).toContain("与第12行三级指标重名（D12）");
 });
 
 testRule(duplicateName, {

@@ -6,6 +6,8 @@ export const precision: Rule = {
   id: "amount/precision",
   severity: "warning",
   category: "amount",
+  // A consequence is not a second fault: the 合计 over this cell is off because of it.
+  supersedes: ["amount/total-mismatch", "amount/task-sum"],
   title: { zh: "金额小数位数过多", en: "Amount has too many decimal places" },
   docs: {
     description: {

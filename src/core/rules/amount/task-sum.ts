@@ -6,6 +6,8 @@ export const taskSum: Rule = {
   id: "amount/task-sum",
   severity: "error",
   category: "amount",
+  // A consequence is not a second fault: the 合计 over this cell is off because of it.
+  supersedes: ["amount/total-mismatch"],
   title: { zh: "任务总额不等于财政拨款与其他资金之和", en: "Task total is not fiscal + other funds" },
   docs: {
     description: {
