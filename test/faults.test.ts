@@ -86,9 +86,9 @@ const FAULTS: Fault[] = [
       const [t4, t5] = [SAMPLE_2021.tasks[4], SAMPLE_2021.tasks[5]];
       return {
         [p.tasks[4].other]: -1,
-        [p.tasks[4].fiscal]: t4.fiscal! + 1,
-        [p.tasks[5].other]: (t5.other ?? 0) + 1,
-        [p.tasks[5].fiscal]: t5.fiscal! - 1,
+        [p.tasks[4].fiscal]: Number(t4.fiscal) + 1,
+        [p.tasks[5].other]: Number(t5.other ?? 0) + 1,
+        [p.tasks[5].fiscal]: Number(t5.fiscal) - 1,
       };
     },
     expect: (p) => ({ rule: "amount/negative", cell: p.tasks[4].other }),

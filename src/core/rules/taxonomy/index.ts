@@ -11,6 +11,7 @@ import { nameTooLong } from "./name-too-long";
 import { nameMarker } from "./name-marker";
 import { nameEmbedsTarget } from "./name-embeds-target";
 import { templateRow } from "./template-row";
+import { level2Contradicts } from "./level2-contradicts";
 
 export const TAXONOMY_RULES: Rule[] = [
   templateRow,
@@ -24,4 +25,5 @@ export const TAXONOMY_RULES: Rule[] = [
   nameTooLong,
   nameMarker,
   nameEmbedsTarget,
+  level2Contradicts,
 ];

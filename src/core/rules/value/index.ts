@@ -21,6 +21,9 @@ import { valueSplitForm } from "./split-form";
 import { valueDirection } from "./direction";
 import { valueReverseEqual } from "./reverse-equal";
 import { valueUnitWord } from "./unit-word";
+import { valueZeroTarget } from "./zero-target";
+import { valueCostMeasuresNothing } from "./cost-measures-nothing";
+import { valuePercentNotRate } from "./percent-not-rate";
 
 export const VALUE_RULES: Rule[] = [
   valueEmpty,
@@ -45,4 +48,7 @@ export const VALUE_RULES: Rule[] = [
   valueDirection,
   valueReverseEqual,
   valueUnitWord,
+  valueZeroTarget,
+  valueCostMeasuresNothing,
+  valuePercentNotRate,
 ];
