@@ -288,6 +288,8 @@ export interface GoalTable {
   layout?: "form" | "list";
   /** Department tables. */
   tasks?: TasksBlock;
+  /** The 年度主要任务 label, when the table has one but no 任务名称 header under it (a broken task block). */
+  taskSection?: CellRef;
   /** 年度履职目标 with its own amounts (department tables). */
   duties?: DutiesBlock;
   /** 部门总体资金情况: 收入构成 / 支出构成 (department tables). */

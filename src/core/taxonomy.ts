@@ -68,9 +68,18 @@ const LEVEL2_SYNONYMS: Record<string, Level2Key> = {
   生态成本: "ecological-cost",
 };
 
-/** Normalised key of a taxonomy name: no whitespace, full-width folded, no 指标 suffix. */
+/** A score note ending a label: "(50分)", "(0-20)分", "(40-50)分", "10分". */
+const SCORE_NOTE = /(\(\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?分?\)分?|\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?分)$/;
+
+/** A label without its score note: "产出指标(50分)" → "产出指标"; other labels as they are (normalised). */
+export function withoutScoreNote(name: string): string {
+  const n = normLabel(name);
+  return n.includes("分") ? n.replace(SCORE_NOTE, "") || n : n;
+}
+
+/** Normalised key of a taxonomy name: no whitespace, full-width folded, no score note, no 指标 suffix. */
 export function taxonomyKey(name: string): string {
-  return normLabel(name).replace(/指标$/, "");
+  return withoutScoreNote(name).replace(/指标$/, "");
 }
 
 const L1_BY_KEY = new Map(LEVEL1.map((d) => [taxonomyKey(d.name), d]));

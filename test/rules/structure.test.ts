@@ -62,7 +62,7 @@ testRule(missingTasks, {
   invalid: [
     { name: "其他资金 header gone", sheet: withCells(dept, { F5: null }), cells: ["B4"] },
     { name: "every task removed", sheet: withoutRows(dept, [7, 8, 9]), cells: ["B4"] },
-    { name: "task header gone", sheet: withCells(dept, { B4: null }), cells: ["A1"] },
+    { name: "task header gone", sheet: withCells(dept, { B4: null }), cells: ["A4"] },
   ],
 });
 

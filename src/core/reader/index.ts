@@ -5,8 +5,16 @@
 import { rangeAddress } from "../address";
 import type {
   AmountUnit,
+  BudgetBlock,
   CellRef,
+  CompositionBlock,
+  DutiesBlock,
+  DutyRow,
   FundingBlock,
+  FundingSource,
+  FundingSourceKind,
+  MoneyLine,
+  NotATable,
   GoalTable,
   GoalText,
   LabelledField,
@@ -19,7 +27,7 @@ import type {
   YearField,
 } from "../model";
 import type { SheetSnapshot } from "../snapshot";
-import { readIndicators } from "./indicators";
+import { indicatorHeaders, readIndicators } from "./indicators";
 import { isLabel, LABEL, unitIn, yearIn, type LabelName } from "./labels";
 import { Sheet } from "./sheet";
 
@@ -39,15 +47,19 @@ export function readSheet(snapshot: SheetSnapshot): SheetReading {
   } catch (e) {
     return notATable(snapshot.name, `无法读取工作表（${String(e)}）`, `the sheet could not be read (${String(e)})`);
   }
-  if (sheet.isEmpty) return notATable(snapshot.name, "工作表是空的", "the sheet is empty");
+  if (sheet.isEmpty) return notATable(snapshot.name, "工作表是空的", "the sheet is empty", "empty");
   const labels = [...sheet.labelCells()];
   const regions = findRegions(sheet, labels);
   const tables: GoalTable[] = [];
+  let why: NotATable | undefined;
   for (const region of regions) {
     const t = readRegion(sheet, region);
-    if (t) tables.push(t);
+    if (Array.isArray(t)) tables.push(...t);
+    else if (t && "reason" in t) why ??= t;
+    else if (t) tables.push(t);
   }
   if (tables.length > 0) return { sheet: sheet.name, tables };
+  if (why) return { sheet: sheet.name, tables: [], notATable: why };
   const hasTitle = labels.some((l) => LABEL.title(l.norm));
   return hasTitle
     ? notATable(
@@ -62,9 +74,25 @@ export function readSheet(snapshot: SheetSnapshot): SheetReading {
       );
 }
 
-function notATable(sheet: string, zh: string, en: string): SheetReading {
-  return { sheet, tables: [], notATable: { reason: { zh, en } } };
+function notATable(sheet: string, zh: string, en: string, kind: NotATable["kind"] = "other"): SheetReading {
+  return { sheet, tables: [], notATable: { reason: { zh, en }, kind } };
 }
+
+const SELF_EVALUATION: NotATable = {
+  kind: "self-evaluation",
+  reason: {
+    zh: "不是绩效目标表，而是绩效自评表：有“实际完成值”“得分”等自评栏目。自评表记录执行结果，不按目标表检查",
+    en: "not a goal table but a performance self-evaluation (自评表): it has columns such as 实际完成值 (actual) and 得分 (score). A self-evaluation records results and is not checked as a goal table",
+  },
+};
+
+const EVALUATION_INDICATORS: NotATable = {
+  kind: "evaluation-indicators",
+  reason: {
+    zh: "不是绩效目标表，而是评价指标体系：有一级/二级/三级指标和分值或评分标准，但没有指标值（目标值）一栏",
+    en: "not a goal table but a list of evaluation indicators: it has 一级/二级/三级 indicators with scores or scoring standards, but no target value (指标值) column",
+  },
+};
 
 /**
  * Splits the sheet into one region per table: each title starts one. Without titles, the whole sheet is one
@@ -77,6 +105,21 @@ function findRegions(sheet: Sheet, labels: Region["labels"]): Region[] {
   for (const r of titleRows) if (starts.length === 0 || r - starts[starts.length - 1] > 3) starts.push(r);
   if (starts.length === 0) starts.push(sheet.top);
   starts[0] = Math.min(starts[0], sheet.top);
+  // Several projects one after another under one title (or none): each 项目名称 written as a form label, after the
+  // indicators of the one before, starts a table.
+  const headers = labels.filter((l) => LABEL.level1(l.norm));
+  const projects = labels.filter(
+    (l) => LABEL.projectName(l.norm) && !labels.some((h) => h.row === l.row && LABEL.level1(h.norm))
+  );
+  for (let i = 1; i < projects.length; i++) {
+    const p = projects[i];
+    const prev = projects[i - 1];
+    if (!headers.some((h) => h.row > prev.row && h.row < p.row)) continue;
+    // The title or year line just above the project belongs to it: start at the nearest title-block start.
+    if (starts.some((s) => s <= p.row && p.row - s <= 4 && s > prev.row)) continue;
+    starts.push(p.row);
+  }
+  starts.sort((a, b) => a - b);
   return starts.map((top, i) => {
     const bottom = i + 1 < starts.length ? starts[i + 1] - 1 : sheet.bottom;
     return { top, bottom, labels: labels.filter((l) => l.row >= top && l.row <= bottom) };
@@ -87,13 +130,33 @@ function find(region: Region, name: LabelName, from = region.top, to = region.bo
   return region.labels.find((l) => l.row >= from && l.row <= to && LABEL[name](l.norm));
 }
 
-function readRegion(sheet: Sheet, region: Region): GoalTable | undefined {
+function readRegion(sheet: Sheet, region: Region): GoalTable | GoalTable[] | NotATable | undefined {
   const titleLabel = region.labels.find((l) => LABEL.title(l.norm));
+  const headers = indicatorHeaders(region);
+  // A self-evaluation: its title says so, or its indicator header has 实际完成值 / 得分 columns.
+  const headerRows = new Set(headers.map((h) => h.row));
+  if (
+    region.labels.some((l) => LABEL.selfEvalTitle(l.norm)) ||
+    region.labels.some((l) => headerRows.has(l.row) && LABEL.selfEvalColumn(l.norm))
+  )
+    return SELF_EVALUATION;
+  // A list: 项目名称 is a column of the indicator header, one row per indicator.
+  const listHeader = headers.find((h) => region.labels.some((l) => l.row === h.row && LABEL.projectName(l.norm)));
+  if (listHeader) return readList(sheet, region, listHeader, titleLabel);
+
   const taskHeader = find(region, "taskName");
   const projectName = find(region, "projectName");
   const funding = find(region, "fundingSection") ?? find(region, "fundingTotal");
   const indicators = readIndicators(sheet, region);
-  if (!taskHeader && !(projectName && funding) && !indicators) return undefined;
+  if (indicators && indicators.columns.value === undefined && !indicators.columns.operator) {
+    const c = indicators.columns;
+    if (c.scoring !== undefined || (c.score !== undefined && c.explanation !== undefined)) return EVALUATION_INDICATORS;
+  }
+  const dutyLabel = find(region, "dutySection");
+  const compositionLabel = find(region, "compositionSection");
+  const budgetLabel = find(region, "budgetSection");
+  if (!taskHeader && !(projectName && funding) && !indicators && !dutyLabel && !compositionLabel && !budgetLabel)
+    return undefined;
 
   const kind = tableKind(titleLabel?.norm, !!taskHeader, !!projectName);
   const title = titleLabel ? sheet.ref(titleLabel.row, titleLabel.col) : undefined;
@@ -113,6 +176,14 @@ function readRegion(sheet: Sheet, region: Region): GoalTable | undefined {
     const nameLabel = find(region, "departmentName");
     if (nameLabel) table.name = labelled(sheet, nameLabel, { sameCell: true });
     if (taskHeader) table.tasks = readTasks(sheet, region, taskHeader);
+    const section = find(region, "taskSection");
+    if (section && !taskHeader) table.taskSection = sheet.ref(section.row, section.col);
+    if (dutyLabel) {
+      const duties = readDuties(sheet, region, dutyLabel);
+      if (duties) table.duties = duties;
+    }
+    if (compositionLabel) table.composition = readComposition(sheet, region, compositionLabel);
+    if (budgetLabel) table.budget = readBudget(sheet, region, budgetLabel);
   } else {
     table.project = readProject(sheet, region);
     table.name = table.project.name;
@@ -120,6 +191,71 @@ function readRegion(sheet: Sheet, region: Region): GoalTable | undefined {
   }
   table.range = tableRange(sheet, region);
   return table;
+}
+
+/**
+ * A list sheet: one row per indicator, with 项目名称 (and 单位名称 / 预算数 / 年度目标) as columns of the indicator
+ * header. Each project is a table of its own; a blank or repeated project cell continues the project above.
+ */
+function readList(
+  sheet: Sheet,
+  region: Region,
+  header: Region["labels"][number],
+  titleLabel: Region["labels"][number] | undefined
+): GoalTable[] {
+  const block = readIndicators(sheet, { ...region, top: header.row });
+  if (!block) return [];
+  const onHeader = region.labels.filter((l) => l.row === header.row);
+  const colOf = (p: (n: string) => boolean) => onHeader.find((l) => p(l.norm));
+  const nameHead = colOf(LABEL.projectName)!;
+  const deptHead = colOf(LABEL.departmentName);
+  const budgetHead = colOf((n) => LABEL.budgetHeader(n) || LABEL.fundingTotal(n));
+  const goalHead = colOf((n) => LABEL.annualGoal(n) || LABEL.overallGoal(n));
+  const unit = findUnit(region);
+  const year = findYear(sheet, region, titleLabel);
+  const title = titleLabel ? sheet.ref(titleLabel.row, titleLabel.col) : undefined;
+  const box = sheet.contentBox(header.row, region.bottom);
+  const groups: { name: CellRef; rows: typeof block.rows }[] = [];
+  for (const r of block.rows) {
+    const cell = sheet.shown(r.row, nameHead.col);
+    const current = groups[groups.length - 1];
+    if (cell.text === "" || (current && (cell === current.name || cell.text === current.name.text))) {
+      current?.rows.push(r);
+      continue;
+    }
+    groups.push({ name: cell, rows: [r] });
+  }
+  return groups.map((g) => {
+    const first = g.name.row;
+    const last = g.rows[g.rows.length - 1].row;
+    const at = (h: Region["labels"][number] | undefined): LabelledField | undefined =>
+      h ? { label: sheet.ref(h.row, h.col), value: sheet.shown(first, h.col) } : undefined;
+    const name: LabelledField = { label: sheet.ref(nameHead.row, nameHead.col), value: g.name };
+    const department = at(deptHead);
+    const total = at(budgetHead);
+    const goal = at(goalHead);
+    const table: GoalTable = {
+      kind: "project",
+      layout: "list",
+      sheet: sheet.name,
+      range: rangeAddress({
+        top: first,
+        left: box?.left ?? sheet.left,
+        bottom: last,
+        right: box?.right ?? sheet.right,
+      }),
+      title,
+      year,
+      unit: unit?.unit ?? "万元",
+      ...(unit ? { unitCell: sheet.ref(unit.row, unit.col).address } : {}),
+      name,
+      project: department ? { name, department } : { name },
+      funding: total ? { total } : {},
+      goals: goal?.value ? [{ kind: "annual", label: goal.label, value: goal.value }] : [],
+      indicators: { ...block, rows: g.rows },
+    };
+    return table;
+  });
 }
 
 function tableKind(title: string | undefined, hasTasks: boolean, hasProjectName: boolean): TableKind {
@@ -282,6 +418,18 @@ function readGoals(sheet: Sheet, region: Region): GoalText[] {
       );
       if (sub) continue;
     }
+    // A section row (年度绩效目标) over the goal label that holds the text (*年度绩效总目标): only a group label.
+    if (!f.value || f.value.text === "" || isLabel(sheet.norm(f.value.row, f.value.col))) {
+      const bottom = sheet.extent(l.row, l.col).bottom;
+      const next = region.labels.some(
+        (s) =>
+          s !== l &&
+          s.row > l.row &&
+          s.row <= bottom + 2 &&
+          (LABEL.midTermGoal(s.norm) || LABEL.annualGoal(s.norm) || LABEL.overallGoal(s.norm))
+      );
+      if (next) continue;
+    }
     goals.push(f.value ? { kind, label: f.label, value: f.value } : { kind, label: f.label });
   }
   return goals;
@@ -305,22 +453,241 @@ function readProject(sheet: Sheet, region: Region): ProjectInfo {
   return info;
 }
 
+/** Labels of money fields: a cell beside one of these is not the value of another. */
+function isMoneyLabel(norm: string): boolean {
+  return (
+    LABEL.fundingTotal(norm) ||
+    LABEL.projectTotal(norm) ||
+    LABEL.fiscal(norm) ||
+    LABEL.other(norm) ||
+    LABEL.carryover(norm) ||
+    LABEL.fundingSource(norm) ||
+    LABEL.amountTotal(norm) ||
+    LABEL.basicExpense(norm) ||
+    LABEL.projectExpense(norm) ||
+    LABEL.totalRow(norm)
+  );
+}
+
+/**
+ * The value cell of a money label. In a label/value form it is the first filled cell to its right before the next
+ * label, or, when nothing is filled in, the (blank) cell right beside it: a blank amount stays blank, never the
+ * next row's text or label. A label that heads a column (its neighbour is another money label, as in a
+ * 年度资金总额 | 财政拨款 | 其他资金 header row) has its value under it.
+ */
+function moneyValue(sheet: Sheet, row: number, col: number): CellRef | undefined {
+  const ext = sheet.extent(row, col);
+  let c = ext.right + 1;
+  while (c <= sheet.right && sheet.covered(row, c)) c++;
+  const rightNorm = c <= sheet.right ? sheet.norm(row, c) : "";
+  const left = col - 1 >= sheet.left ? sheet.master(row, col - 1) : undefined;
+  const leftNorm = left ? sheet.norm(left.row, left.col) : "";
+  const heading = (rightNorm !== "" && isMoneyLabel(rightNorm)) || (leftNorm !== "" && isMoneyLabel(leftNorm));
+  if (!heading) {
+    let firstRight: CellRef | undefined;
+    for (; c <= sheet.right; c++) {
+      if (sheet.covered(row, c)) continue;
+      const norm = sheet.norm(row, c);
+      if (norm && isLabel(norm)) break;
+      const ref = sheet.ref(row, c);
+      firstRight ??= ref;
+      if (ref.text !== "") return ref;
+    }
+    if (firstRight) return firstRight;
+  }
+  if (ext.bottom + 1 > sheet.bottom) return undefined;
+  const m = sheet.master(ext.bottom + 1, col);
+  if (m.row !== ext.bottom + 1 || isLabel(sheet.norm(m.row, m.col))) return undefined;
+  return sheet.ref(m.row, m.col);
+}
+
+function moneyField(sheet: Sheet, l: Region["labels"][number]): LabelledField {
+  const label = sheet.ref(l.row, l.col);
+  // "年度资金总额：153.5" in one cell.
+  const m = /^[^:]+:(-?[0-9][0-9,]*(\.[0-9]+)?)(万元|元)?$/.exec(l.norm);
+  if (m) return { label, value: label };
+  const value = moneyValue(sheet, l.row, l.col);
+  return value ? { label, value } : { label };
+}
+
+/** The rows of a money block: from its label to the row before the next section. */
+function blockEnd(region: Region, from: number): number {
+  const end = region.labels.find(
+    (l) =>
+      l.row > from &&
+      (LABEL.overallGoal(l.norm) ||
+        LABEL.annualGoal(l.norm) ||
+        LABEL.midTermGoal(l.norm) ||
+        LABEL.indicatorSection(l.norm) ||
+        LABEL.level1(l.norm) ||
+        LABEL.footer(l.norm) ||
+        LABEL.dutySection(l.norm) ||
+        LABEL.compositionSection(l.norm) ||
+        LABEL.budgetSection(l.norm) ||
+        LABEL.taskSection(l.norm) ||
+        /^项目(概况|立项|实施|绩效目标)|^立项依据|职能/.test(l.norm))
+  );
+  return end ? end.row - 1 : region.bottom;
+}
+
+const SOURCE_KINDS: [RegExp, FundingSourceKind][] = [
+  [/上级/, "superior"],
+  [/中央/, "central"],
+  [/省/, "provincial"],
+  [/市/, "municipal"],
+  [/县/, "county"],
+  [/区/, "district"],
+  [/本级/, "own-level"],
+  [/地方/, "local"],
+  [/自有/, "self"],
+];
+
 function readFunding(sheet: Sheet, region: Region): FundingBlock {
   const block: FundingBlock = {};
   const section = find(region, "fundingSection");
   if (section) block.label = sheet.ref(section.row, section.col);
-  const from = section?.row ?? region.top;
-  const fields: [keyof FundingBlock, LabelName][] = [
-    ["total", "fundingTotal"],
+  const first = region.labels.find(
+    (l) => (section ? l.row >= section.row : true) && (LABEL.fundingTotal(l.norm) || LABEL.fiscal(l.norm))
+  );
+  const from = section?.row ?? first?.row ?? region.top;
+  const to = Math.max(blockEnd(region, from), sheet.extent(from, section?.col ?? sheet.left).bottom);
+  const inBlock = region.labels.filter((l) => l.row >= from && l.row <= to);
+  const current = (l: { norm: string }) => /^(其中:)?(年度|当年|本年)/.test(l.norm);
+  const totals = inBlock.filter((l) => LABEL.fundingTotal(l.norm));
+  // 资金总额 beside 当年资金总额: the year's is the total, the other the project's over all its years.
+  const total = totals.find(current) ?? totals[0];
+  if (total) block.total = moneyField(sheet, total);
+  const projectTotal =
+    inBlock.find((l) => LABEL.projectTotal(l.norm)) ?? totals.find((l) => l !== total && !current(l));
+  if (projectTotal) block.projectTotal = moneyField(sheet, projectTotal);
+  const pick = (name: LabelName) => {
+    const c = inBlock.filter((l) => LABEL[name](l.norm) && !LABEL.fundingTotal(l.norm));
+    if (c.length <= 1) return c[0];
+    return (total && c.find((l) => l.col === total.col)) ?? c.find(current) ?? c[0];
+  };
+  for (const [key, name] of [
     ["fiscal", "fiscal"],
     ["other", "other"],
     ["carryover", "carryover"],
-  ];
-  for (const [key, name] of fields) {
-    const l = find(region, name, from);
-    if (l) (block as Record<string, LabelledField>)[key] = labelled(sheet, l);
+  ] as const) {
+    const l = pick(name);
+    if (l) block[key] = moneyField(sheet, l);
+  }
+  const sources: FundingSource[] = [];
+  for (const l of inBlock) {
+    if (!LABEL.fundingSource(l.norm) || LABEL.fiscal(l.norm)) continue;
+    const kind = SOURCE_KINDS.find(([r]) => r.test(l.norm))?.[1];
+    if (kind) sources.push({ kind, ...moneyField(sheet, l) });
+  }
+  if (sources.length > 0) block.sources = sources;
+  return block;
+}
+
+/** 年度履职目标: 部门职能 | 年度目标任务 | 支出项目名称 | 预算金额, one row per duty. */
+function readDuties(sheet: Sheet, region: Region, label: Region["labels"][number]): DutiesBlock | undefined {
+  const ext = sheet.extent(label.row, label.col);
+  const isHead = (n: string) =>
+    LABEL.dutyName(n) || LABEL.dutyTask(n) || LABEL.dutyItem(n) || LABEL.budgetHeader(n) || /^(预算)?金额/.test(n);
+  const heads = region.labels.filter((l) => l.row >= label.row && l.row <= ext.bottom + 2 && isHead(l.norm));
+  if (heads.length === 0) return undefined;
+  const headerRow = heads[0].row;
+  const onRow = heads.filter((h) => h.row === headerRow);
+  const col = (p: (n: string) => boolean) => onRow.find((h) => p(h.norm))?.col;
+  const columns: DutiesBlock["columns"] = {
+    duty: col(LABEL.dutyName),
+    task: col(LABEL.dutyTask),
+    item: col(LABEL.dutyItem),
+    amount: col((n) => LABEL.budgetHeader(n) || /^(预算)?金额/.test(n)),
+  };
+  const headerBottom = Math.max(...onRow.map((h) => sheet.extent(h.row, h.col).bottom));
+  const last = blockEnd(region, headerBottom);
+  const firstCol = Math.min(...onRow.map((h) => h.col));
+  const rows: DutyRow[] = [];
+  let totalRow: DutiesBlock["totalRow"];
+  const at = (row: number, c: number | undefined) => (c === undefined ? undefined : sheet.ref(row, c));
+  for (let row = headerBottom + 1; row <= last; row++) {
+    const cells: DutyRow = {
+      row,
+      duty: at(row, columns.duty),
+      task: at(row, columns.task),
+      item: at(row, columns.item),
+      amount: at(row, columns.amount),
+    };
+    let totalLabel: CellRef | undefined;
+    for (let c = firstCol; c < (columns.amount ?? sheet.right + 1); c++)
+      if (LABEL.totalRow(sheet.norm(row, c))) totalLabel = sheet.ref(row, c);
+    if (totalLabel) {
+      totalRow ??= { ...cells, label: totalLabel };
+      continue;
+    }
+    const own = [cells.duty, cells.task, cells.item, cells.amount].filter(
+      (c) => c && c.text !== "" && !sheet.covered(c.row, c.col)
+    );
+    if (own.length > 0) rows.push(cells);
+  }
+  const header = sheet.ref(onRow[0].row, firstCol);
+  const block: DutiesBlock = { label: sheet.ref(label.row, label.col), header, columns, rows };
+  if (totalRow) block.totalRow = totalRow;
+  return block;
+}
+
+function lineKind(norm: string): MoneyLine["kind"] | undefined {
+  if (LABEL.totalRow(norm)) return "total";
+  if (LABEL.basicExpense(norm)) return "basic";
+  if (LABEL.projectExpense(norm)) return "project";
+  if (LABEL.fiscal(norm)) return "fiscal";
+  if (LABEL.other(norm)) return "other";
+  if (LABEL.fundingTotal(norm) || LABEL.amountTotal(norm)) return "total";
+  if (LABEL.fundingSource(norm)) return "source";
+  return undefined;
+}
+
+/** The rows a block label stands for: its merge, or (a label on one row) down to the next section. */
+function blockRows(sheet: Sheet, region: Region, label: Region["labels"][number]): [number, number] {
+  const ext = sheet.extent(label.row, label.col);
+  return [label.row, ext.bottom > label.row ? ext.bottom : blockEnd(region, label.row)];
+}
+
+/** 部门总体资金情况: 收入构成 and 支出构成 lines with 金额 and 占比. */
+function readComposition(sheet: Sheet, region: Region, label: Region["labels"][number]): CompositionBlock {
+  const [top, bottom] = blockRows(sheet, region, label);
+  const inBlock = region.labels.filter((l) => l.row >= top && l.row <= bottom && l !== label);
+  const groups = inBlock.filter((l) => LABEL.incomeHeader(l.norm) || LABEL.expenseHeader(l.norm));
+  const shareCol = inBlock.find((l) => LABEL.share(l.norm))?.col;
+  const amountCol = inBlock.find((l) => /^(当年)?(金额|预算数|预算金额)/.test(l.norm))?.col;
+  const block: CompositionBlock = { label: sheet.ref(label.row, label.col), income: [], expense: [] };
+  for (const l of inBlock) {
+    const kind = lineKind(l.norm);
+    if (!kind) continue;
+    // The group whose merged label covers the row, else the nearest before it.
+    const covering = groups.filter(
+      (g) => g.col < l.col && g.row <= l.row && sheet.extent(g.row, g.col).bottom >= l.row
+    );
+    const before = groups.filter((g) => g.row < l.row || (g.row === l.row && g.col < l.col));
+    const group = covering[covering.length - 1] ?? before[before.length - 1];
+    const line: MoneyLine = { kind, label: sheet.ref(l.row, l.col) };
+    const amount =
+      amountCol !== undefined && amountCol > l.col ? sheet.shown(l.row, amountCol) : moneyValue(sheet, l.row, l.col);
+    if (amount) line.amount = amount;
+    if (shareCol !== undefined) line.share = sheet.shown(l.row, shareCol);
+    const expense = (group && LABEL.expenseHeader(group.norm)) || (!group && (kind === "basic" || kind === "project"));
+    (expense ? block.expense : block.income).push(line);
   }
   return block;
+}
+
+/** 年度预算申请 / 年度预算安排: 资金总额, 基本支出, 项目支出 (and 财政拨款 / 其他资金) with their amounts. */
+function readBudget(sheet: Sheet, region: Region, label: Region["labels"][number]): BudgetBlock {
+  const [top, bottom] = blockRows(sheet, region, label);
+  const lines: MoneyLine[] = [];
+  for (const l of region.labels) {
+    if (l.row < top || l.row > bottom || l === label) continue;
+    const kind = lineKind(l.norm);
+    if (!kind) continue;
+    const f = moneyField(sheet, l);
+    lines.push(f.value ? { kind, label: f.label, amount: f.value } : { kind, label: f.label });
+  }
+  return { label: sheet.ref(label.row, label.col), lines };
 }
 
 /** The region's bounding box of non-empty cells and merges. */

@@ -14,47 +14,94 @@ const re =
     r.test(n);
 
 export const LABEL = {
-  /** "部门（单位）整体支出绩效目标表", "项目支出绩效目标申报表", "2021年度…绩效目标表". */
-  title: (n: string) => n.length <= 60 && /绩效目标(申报)?表/.test(n) && !/说明|要求|填报方法|[。；;]/.test(n),
+  /** "部门（单位）整体支出绩效目标表", "项目支出绩效目标申报表", "…绩效目标审批表", "2021年度…绩效目标表". */
+  title: (n: string) =>
+    n.length <= 60 &&
+    (/绩效目标(申报|审批|设定|申请)?表/.test(n) || /^(部门|单位)?(整体|项目)(支出)?绩效目标$/.test(n)) &&
+    !/说明|要求|填报方法|[。；;]/.test(n),
+  /** A self-evaluation's title: "项目支出绩效自评表", "部门整体支出绩效自评表". */
+  selfEvalTitle: (n: string) => n.length <= 60 && /绩效自评(价)?表|自评(价)?表$/.test(n),
   departmentName: re(/^(部门\(单位\)|部门|单位|预算单位|部门\/单位|部门单位)名称(:|$)/),
   taskSection: oneOf("年度主要任务", "主要任务"),
   taskName: oneOf("任务名称", "任务", "年度任务"),
   taskContent: oneOf("主要内容", "任务内容", "主要工作内容"),
   budgetHeader: re(/^预算(金额|资金|数)/),
   amountTotal: oneOf("总额", "资金总额", "预算总额", "小计"),
-  fiscal: re(/^(其中:)?财政(拨款|资金)/),
-  other: re(/^(其中:)?其他资金/),
-  carryover: re(/^(其中:)?上年结转/),
+  fiscal: re(/^(其中:)?(本年|当年)?财政(拨款|资金)/),
+  other: re(/^(其中:)?(\d+[.、])?(当年)?(其[他它]资金|其[他它]$)/),
+  carryover: re(/^(其中:)?(\d+[.、])?上年结转/),
+  /** Funding sources beyond 财政拨款/其他资金: 上级资金, 1.中央资金, 其中:中央补助, 市级资金, 本级财政, 自有资金. */
+  fundingSource: re(
+    /^(其中:)?(\d+[.、])?(上级|中央|省级|省|市级|市|县级|县|区级|区|本级|地方|自有)(财政资金|财政|资金|补助资金|补助|专项资金)(:|$)/
+  ),
   totalRow: oneOf("合计", "总计", "合计金额"),
-  overallGoal: oneOf("年度总体目标", "总体目标", "年度绩效目标", "整体目标"),
+  overallGoal: oneOf(
+    "年度总体目标",
+    "总体目标",
+    "年度绩效目标",
+    "整体目标",
+    "项目总体目标",
+    "年度绩效总目标",
+    "绩效总目标",
+    "项目总目标"
+  ),
   midTermGoal: re(/^中(长)?期目标/),
-  annualGoal: oneOf("年度目标", "年度目标(当年)", "当年目标"),
-  indicatorSection: re(/^(年度)?绩效指标$/),
-  level1: oneOf("一级指标"),
-  level2: oneOf("二级指标"),
-  level3: oneOf("三级指标", "指标名称", "三级指标名称", "指标内容"),
-  value: oneOf("指标值", "年度指标值", "目标值", "指标值(年度)", "年度目标值", "指标目标值", "绩效指标值"),
-  longTermValue: re(/^(中长期|中期|长期)(指标值|目标值)/),
+  annualGoal: oneOf("年度目标", "年度目标(当年)", "当年目标", "项目年度目标", "年度主要目标和成果"),
+  indicatorSection: re(/^(年度|长期|中长期)?绩效指标(\(.*\))?$/),
+  level1: re(/^一级指标(\((年度|长期|中长期|中期)\))?$/),
+  level2: re(/^二级指标(\((年度|长期|中长期|中期)\))?$/),
+  level3: re(/^(三级指标|指标名称|三级指标名称|指标内容)(\((年度|长期|中长期|中期)\))?$/),
+  value: re(
+    /^(指标值|年度指标值|目标值|指标值\(年度\)|年度目标值|指标目标值|绩效指标值|当年预期实现值|预期实现值|绩效标准|预期目标|年度预期目标|指标值\(当年\))$/
+  ),
+  longTermValue: re(/^((中长期|中期|长期)(指标值|目标值)|指标值\((中长期|长期|中期)\))/),
   nature: oneOf("指标性质", "指标类型"),
-  direction: oneOf("指标方向", "方向"),
+  direction: oneOf("指标方向", "方向", "指标方向性"),
   operator: oneOf("计算符号", "运算符号", "符号", "计算方法"),
   unit: oneOf("计量单位", "度量单位", "单位"),
   remark: oneOf("备注", "说明"),
-  projectName: oneOf("项目名称"),
-  department: re(/^主管(部门|单位)/),
-  implementer: re(/^实施单位/),
+  /** 分值 / 权重: the row's score or weight. */
+  score: re(/^(分值|权重|指标权重|权重分值|指标分值|分值\(分\)|权重\(%\))$/),
+  explanation: oneOf("指标解释", "指标说明", "指标定义"),
+  scoring: re(/^评(\(扣\)|扣)?分(标准|方法|依据)$/),
+  valueNote: oneOf("指标值说明", "目标值说明"),
+  /** Columns only a self-evaluation has. */
+  selfEvalColumn: re(/^(实际完成值|实际完成情况|全年执行数|执行率|得分|偏差原因分析及改进措施|未完成原因)/),
+  projectName: oneOf("项目名称", "项目(专项)名称", "专项名称", "项目(专项资金)名称"),
+  department: re(/^(主管(部门|单位)|区级主管部门|市级主管部门|县级主管部门|申报单位)/),
+  implementer: re(/^(具体)?实施单位/),
   attribute: oneOf("项目属性"),
   period: re(/^项目(期|起止时间|周期|实施期|实施周期)$/),
-  manager: re(/^(项目负责人|联系人)/),
-  fundingSection: re(/^(资金情况|项目资金|资金投入|年度资金情况)(\((万元|元)\))?$/),
-  fundingTotal: re(/^(年度)?资金总额/),
+  manager: re(/^(项目负责人|联系人|项目责任人)/),
+  fundingSection: re(
+    /^(资金情况|项目资金|资金投入|年度资金情况|资金金额|投入目标|资金总额及构成|资金来源|项目资金情况)(\((万元|元)\))?$/
+  ),
+  fundingTotal: re(
+    /^(其中:)?(年度|当年|本年)?(资金|预算)(申请)?总额|^(年度|当年)(年度)?预算(资金总额|金额)?$|^年度预算资金总额|^项目预算金额/
+  ),
+  /** The whole project's budget (all years): 项目总预算, 项目资金总额. */
+  projectTotal: re(/^(项目(总预算|资金总额|预算总额|总投资))/),
+  /** 年度履职目标 (department tables with their own amounts per duty). */
+  dutySection: re(/^(年度)?履职目标/),
+  dutyName: oneOf("部门职能", "职能", "履职内容", "部门职责"),
+  dutyTask: oneOf("年度目标任务", "目标任务", "年度任务目标"),
+  dutyItem: oneOf("支出项目名称", "支出项目", "对应项目"),
+  /** 部门总体资金情况 / 收入构成 / 支出构成. */
+  compositionSection: re(/^(部门)?总体资金情况/),
+  incomeHeader: oneOf("收入构成", "收入"),
+  expenseHeader: oneOf("支出构成", "支出"),
+  share: oneOf("占比", "比例", "比重"),
+  basicExpense: re(/^(其中:)?(\d+[.、])?基本支出/),
+  projectExpense: re(/^(其中:)?(\d+[.、])?项目支出/),
+  /** 年度预算申请 / 年度预算安排 (部门整体). */
+  budgetSection: re(/^(年度)?(部门整体支出)?预算(申请|安排)/),
   /** Lines that close a table: signatures, contacts. */
   footer: re(/^(填报人|填表人|单位负责人|财务负责人|审核人|联系电话|填报日期|填表日期|制表人)/),
 };
 
 export type LabelName = keyof typeof LABEL;
 
-const ALL = Object.entries(LABEL).filter(([k]) => k !== "title") as [LabelName, Pred][];
+const ALL = Object.entries(LABEL).filter(([k]) => k !== "title" && k !== "selfEvalTitle") as [LabelName, Pred][];
 
 /** True when the text is one of the labels (so it cannot be a value). */
 export function isLabel(norm: string): boolean {
@@ -79,4 +126,25 @@ export function yearIn(norm: string, where: "title" | "line"): number | undefine
   if (!m) return undefined;
   const y = Number(m[1]);
   return y >= 1990 && y <= 2100 ? y : undefined;
+}
+
+/**
+ * A score note at the end of a label: "产出指标(50分)", "成本指标(0-20)分", "产出指标(40-50)分", "满意度指标10分",
+ * "绩效指标(权重分值90分,…)". Returns the name without its note and the parsed note; undefined when there is none.
+ */
+export function scoreNoteIn(norm: string): { name: string; min?: number; max: number; text: string } | undefined {
+  if (!norm.includes("分")) return undefined;
+  const m =
+    /^(.*?)(\((?:权重)?(?:分值)?(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?分?\)分?|(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?分)$/.exec(
+      norm
+    );
+  if (m && m[1] !== "") {
+    const a = Number(m[3] ?? m[5]);
+    const b = m[4] ?? m[6];
+    return b === undefined ? { name: m[1], max: a, text: m[2] } : { name: m[1], min: a, max: Number(b), text: m[2] };
+  }
+  // A note with more in it: "绩效指标(权重分值90分,其中产出指标权重分值50分,…)": the first score is the total.
+  const w = /^(.*?)\((?:权重)?分值?(\d+(?:\.\d+)?)分[,，;；].*\)$/.exec(norm);
+  if (w && w[1] !== "") return { name: w[1], max: Number(w[2]), text: norm.slice(w[1].length) };
+  return undefined;
 }

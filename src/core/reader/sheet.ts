@@ -82,7 +82,9 @@ export class Sheet {
     let n = this.normCache[k];
     if (n === undefined) {
       const v = this.value(row, col);
+      // A leading * or ★ marks a required field ("*年度绩效总目标") or a core indicator: not part of the label.
       n = typeof v === "string" ? foldLabel(v) : "";
+      if (n.charCodeAt(0) === 42 || n.charCodeAt(0) === 0x2605) n = n.replace(/^[*★]+/, "");
       this.normCache[k] = n;
     }
     return n;
