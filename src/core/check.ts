@@ -101,14 +101,17 @@ export function foldFindings(findings: Finding[], rules: readonly Rule[] = ALL_R
       fold(b, f);
     }
   }
-  return findings
-    .filter((f) => !hidden.has(f))
-    .map((f) => (folded.has(f) ? { ...f, folded: folded.get(f)! } : f));
+  return findings.filter((f) => !hidden.has(f)).map((f) => (folded.has(f) ? { ...f, folded: folded.get(f)! } : f));
 }
 
 export function checkSheet(snapshot: SheetSnapshot, rules: readonly Rule[] = ALL_RULES): SheetCheck {
   const reading = readSheet(snapshot);
-  const findings = sortFindings(foldFindings(reading.tables.flatMap((t) => runRules(t, rules)), rules));
+  const findings = sortFindings(
+    foldFindings(
+      reading.tables.flatMap((t) => runRules(t, rules)),
+      rules
+    )
+  );
   return { sheet: snapshot.name, tables: reading.tables, findings, notATable: reading.notATable };
 }
 

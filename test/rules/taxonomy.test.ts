@@ -505,20 +505,26 @@ testRule(nameMarker, {
     { name: "project", sheet: proj },
     { name: "2021 sample", sheet: sample },
     { name: "brackets without placeholders", sheet: withCells(dept, { D12: "培训班次（含线上）" }) },
+    // Real names (宁夏同心 2023): ★ / ★★★ core-indicator marks are accepted practice.
+    { name: "★ marks at the ends", sheet: withCells(dept, { D13: "★维修校舍数量", D20: "★★★教师满意度" }) },
   ],
   invalid: [
     {
       name: "hints, prefixes and marks",
       sheet: withCells(dept, {
         D12: "指标1：培训班次",
-        D13: "★维修校舍数量",
         D14: "培训合格率（≥**%）",
         D15: "……",
         D16: "人均*培训成本",
         D17: "教师业务能力(≥**个)",
-        D20: "教师满意度※",
       }),
-      cells: ["D12", "D13", "D14", "D15", "D16", "D17", "D20"],
+      cells: ["D14", "D15", "D16", "D17", "D12"],
+    },
+    // Real names (兵团一师六团 2021): 指标1:, 指标2: … on every 三级 name — once per table.
+    {
+      name: "指标1:/指标2: prefixes: one finding",
+      sheet: withCells(dept, { D12: "指标1:培训班次", D13: "指标2:维修校舍数量", D14: "指标1:培训合格率" }),
+      cells: ["D12"],
     },
   ],
 });
@@ -526,13 +532,27 @@ testRule(nameMarker, {
 describe("taxonomy/name-marker fixes", () => {
   test("certain removals are fixes, hints are not", () => {
     const f = findings(
-      withCells(dept, { D12: "指标1：培训班次", D13: "★维修校舍数量", D14: "培训合格率（≥**%）", D20: "教师满意度※" }),
+      withCells(dept, { D12: "指标1：培训班次", D14: "培训合格率（≥**%）", D20: "※教师满意度※" }),
       [nameMarker]
     );
-    expect(f.map((x) => x.fix?.[0]?.value)).toEqual(["培训班次", "维修校舍数量", undefined, "教师满意度"]);
-    expect(f[0].message.zh).toBe("三级指标名称“指标1：培训班次”带有编号前缀“指标1：”，应改为“培训班次”。");
-    expect(f[2].message.zh).toContain("模板提示“（≥**%）”");
+    expect(f.map((x) => x.fix?.[0]?.value)).toEqual([undefined, "培训班次"]);
+    expect(f[1].message.zh).toBe("三级指标名称“指标1：培训班次”带有编号前缀，应改为“培训班次”。");
+    expect(f[0].message.zh).toContain("名称仍为模板占位内容");
+    expect(f[0].message.zh).toContain("模板提示“（≥**%）”");
   });
+  test("prefixes on many names: one fix for all", () => {
+    const [f, ...rest] = findings(withCells(dept, { D12: "指标1:培训班次", D13: "指标2:维修校舍数量" }), [nameMarker]);
+    expect(rest).toEqual([]);
+    expect(f.fix!.map((x) => x.value)).toEqual(["培训班次", "维修校舍数量"]);
+    expect(f.related).toEqual(["D13"]);
+  });
+});
+
+test("name-embeds-target: a unit in the name that differs from the value's (四川井研 2023: 村组干部230人, ≥230个)", () => {
+  const [f] = findings(withCells(dept, { D12: "村组干部230人", F12: "≥230个" }), [nameEmbedsTarget]);
+  expect(f.message.zh).toContain("名称中的单位“人”与计量单位“个”不一致");
+  const [same] = findings(withCells(dept, { D12: "村组干部230人", F12: "≥230人" }), [nameEmbedsTarget]);
+  expect(same.message.zh).not.toContain("不一致");
 });
 
 testRule(nameEmbedsTarget, {

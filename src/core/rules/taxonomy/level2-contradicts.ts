@@ -4,9 +4,12 @@ import { resolveLevel2, type Level2Key } from "../../taxonomy";
 import type { Message } from "../../finding";
 
 /** What a 三级 name says it measures, when that is plain from the name. */
-function measures(name: string): { kind: "satisfaction" | "spending-rate" | "rate"; zh: string; en: string } | undefined {
+function measures(
+  name: string
+): { kind: "satisfaction" | "spending-rate" | "rate"; zh: string; en: string } | undefined {
   if (/满意度|满意率/.test(name)) return { kind: "satisfaction", zh: "满意度", en: "a satisfaction level" };
-  if (/(预算|资金)?(执行|支付|拨付|到位)率/.test(name)) return { kind: "spending-rate", zh: "资金执行类比率", en: "a spending rate" };
+  if (/(预算|资金)?(执行|支付|拨付|到位)率/.test(name))
+    return { kind: "spending-rate", zh: "资金执行类比率", en: "a spending rate" };
   if (/(合格|达标|完成|验收|通过|覆盖|知晓|准确|及时)率$/.test(name)) return { kind: "rate", zh: "比率", en: "a rate" };
   return undefined;
 }

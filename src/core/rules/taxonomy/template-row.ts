@@ -3,7 +3,8 @@ import type { Rule } from "../rule";
 import { parseValue } from "../../value/grammar";
 
 /** A 三级 name that is nothing but the template's own mark: "指标2:", "指标1", "……", "…", "***", "XX". */
-const TEMPLATE_NAME = /^(?:指标\s*[0-9０-９一二三四五六七八九十]+\s*[:：]?|…+|\.{3,}|。{2,}|[*＊]+|[xX×]{2,}|[（(]\s*[）)])$/;
+const TEMPLATE_NAME =
+  /^(?:指标\s*[0-9０-９一二三四五六七八九十]+\s*[:：]?|…+|\.{3,}|。{2,}|[*＊]+|[xX×]{2,}|[（(]\s*[）)])$/;
 
 /** True for an indicator row the template reserved and nobody filled: a template name, and no real value. */
 export function isTemplateRow(row: IndicatorRow): boolean {

@@ -31,7 +31,11 @@ export const valueAsciiOperator: Rule = {
       if (merged) {
         const text = v.cell.text.trim();
         if (word) {
-          items.push({ cell: v.cell.address, text, fix: { sheet: table.sheet, cell: v.cell.address, value: word.fixed } });
+          items.push({
+            cell: v.cell.address,
+            text,
+            fix: { sheet: table.sheet, cell: v.cell.address, value: word.fixed },
+          });
           continue;
         }
         const typed = /^[<>=≥≤≧≦═﹦＜＞＝]+/.exec(text)?.[0] ?? "";

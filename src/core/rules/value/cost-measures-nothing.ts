@@ -2,7 +2,8 @@ import type { Rule } from "../rule";
 import { valueRows, related, isPlaceholder } from "./rows";
 
 /** Phrases that restate the rules instead of a cost: 符合相关规定, 参照政府采购成本控制, 控制在预算内, 不超预算. */
-const BOILERPLATE = /符合|参照|依照|按照|遵照|相关规定|有关规定|规定标准|预算内|预算以内|不超预算|不超过预算|严格控制|合理控制|成本控制$/;
+const BOILERPLATE =
+  /符合|参照|依照|按照|遵照|相关规定|有关规定|规定标准|预算内|预算以内|不超预算|不超过预算|严格控制|合理控制|成本控制$/;
 
 export const valueCostMeasuresNothing: Rule = {
   id: "value/cost-measures-nothing",

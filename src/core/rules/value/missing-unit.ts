@@ -1,5 +1,5 @@
 import type { Rule } from "../rule";
-import { valueRows, related, isPlaceholder, serialOf } from "./rows";
+import { valueRows, related, isPlaceholder, serialOf, isRateName } from "./rows";
 
 export const valueMissingUnit: Rule = {
   id: "value/missing-unit",
@@ -22,10 +22,16 @@ export const valueMissingUnit: Rule = {
       report({
         cell: v.cell.address,
         related: related(v),
-        message: {
-          zh: `指标值“${v.text}”缺少计量单位（如“%”“次”“人”“万元”）。`,
-          en: `The value '${v.text}' has no unit (such as %, 次, 人, 万元).`,
-        },
+        message:
+          isRateName(v.name) || ["rate", "satisfaction"].includes(v.level2?.valueKind ?? "")
+            ? {
+                zh: `指标值“${v.text}”缺少计量单位，是否应为“${v.text}%”？`,
+                en: `The value '${v.text}' has no unit; did you mean '${v.text}%'?`,
+              }
+            : {
+                zh: `指标值“${v.text}”缺少计量单位（如“%”“次”“人”“万元”）。`,
+                en: `The value '${v.text}' has no unit (such as %, 次, 人, 万元).`,
+              },
       });
     }
   },

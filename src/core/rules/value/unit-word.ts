@@ -21,10 +21,18 @@ export const valueUnitWord: Rule = {
       const w = problem(v, "unit-word");
       if (!w || isPlaceholder(v)) continue;
       if (table.indicators?.form === "split" && v.row.unit) {
-        items.push({ cell: v.row.unit.address, text: w.text, fix: { sheet: table.sheet, cell: v.row.unit.address, value: "%" } });
+        items.push({
+          cell: v.row.unit.address,
+          text: w.text,
+          fix: { sheet: table.sheet, cell: v.row.unit.address, value: "%" },
+        });
       } else {
         const fixed = v.cell.text.trim().replace(w.text, "%");
-        items.push({ cell: v.cell.address, text: v.cell.text.trim(), fix: { sheet: table.sheet, cell: v.cell.address, value: fixed } });
+        items.push({
+          cell: v.cell.address,
+          text: v.cell.text.trim(),
+          fix: { sheet: table.sheet, cell: v.cell.address, value: fixed },
+        });
       }
     }
     reportOnce(items, report, (n, ex) => ({
