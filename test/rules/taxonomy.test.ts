@@ -8,6 +8,8 @@ import { testRule } from "../support/rule-tester";
 import { readSheet } from "../../src/core/reader";
 import { checkSheet, runRules } from "../../src/core/check";
 import { templateRow } from "../../src/core/rules/taxonomy/template-row";
+import { level2Contradicts } from "../../src/core/rules/taxonomy/level2-contradicts";
+import { nameUnit } from "../../src/core/rules/taxonomy/name-unit";
 import type { Rule } from "../../src/core/rules/rule";
 import type { SheetSnapshot } from "../../src/core/snapshot";
 import { STRUCTURE_RULES } from "../../src/core/rules/structure";
@@ -531,10 +533,9 @@ testRule(nameMarker, {
 
 describe("taxonomy/name-marker fixes", () => {
   test("certain removals are fixes, hints are not", () => {
-    const f = findings(
-      withCells(dept, { D12: "指标1：培训班次", D14: "培训合格率（≥**%）", D20: "※教师满意度※" }),
-      [nameMarker]
-    );
+    const f = findings(withCells(dept, { D12: "指标1：培训班次", D14: "培训合格率（≥**%）", D20: "※教师满意度※" }), [
+      nameMarker,
+    ]);
     expect(f.map((x) => x.fix?.[0]?.value)).toEqual([undefined, "培训班次"]);
     expect(f[1].message.zh).toBe("三级指标名称“指标1：培训班次”带有编号前缀，应改为“培训班次”。");
     expect(f[0].message.zh).toContain("名称仍为模板占位内容");
@@ -612,4 +613,39 @@ describe("the 2021 sample against every rule of this issue", () => {
     expect(findings(proj, all)).toEqual([]);
     expect(summary(dept)).toEqual([["taxonomy/empty-level2", "info", "C18"]]);
   });
+});
+
+testRule(level2Contradicts, {
+  valid: [
+    { name: "department", sheet: dept },
+    { name: "project", sheet: proj },
+    { name: "2021 sample", sheet: sample },
+    { name: "a pass rate under 质量", sheet: withCells(dept, { D14: "验收合格率" }) },
+  ],
+  invalid: [
+    { name: "满意度 under 质量", sheet: withCells(dept, { D14: "群众满意度" }), cells: ["D14"] },
+    { name: "a spending rate under 数量", sheet: withCells(dept, { D12: "预算执行率", F12: "≥95%" }), cells: ["D12"] },
+    {
+      name: "a completion rate under 成本",
+      sheet: withCells(dept, { D16: "项目完成率", F16: "=100%" }),
+      cells: ["D16"],
+    },
+  ],
+});
+
+testRule(nameUnit, {
+  valid: [
+    { name: "department", sheet: dept },
+    { name: "project", sheet: proj },
+    { name: "2021 sample", sheet: sample },
+    { name: "brackets that are not a unit", sheet: withCells(dept, { D12: "培训班次（含线上）" }) },
+  ],
+  invalid: [
+    // 江西浮梁 2026: 保障在职职工人数(人), 湿地保有量(公顷) — once per table.
+    {
+      name: "保障在职职工人数(人) and 湿地保有量(公顷): one finding",
+      sheet: withCells(dept, { D12: "保障在职职工人数(人)", D13: "湿地保有量(公顷)" }),
+      cells: ["D12"],
+    },
+  ],
 });

@@ -31,6 +31,9 @@ import { valueSplitForm } from "../../src/core/rules/value/split-form";
 import { valueDirection } from "../../src/core/rules/value/direction";
 import { valueReverseEqual } from "../../src/core/rules/value/reverse-equal";
 import { valueUnitWord } from "../../src/core/rules/value/unit-word";
+import { valueZeroTarget } from "../../src/core/rules/value/zero-target";
+import { valueCostMeasuresNothing } from "../../src/core/rules/value/cost-measures-nothing";
+import { valuePercentNotRate } from "../../src/core/rules/value/percent-not-rate";
 import { readSheet } from "../../src/core/reader";
 import { runRules } from "../../src/core/check";
 
@@ -181,7 +184,10 @@ testRule(valueTooLong, {
 });
 
 testRule(valueAsciiOperator, {
-  valid: [...goodOnes, { name: "＞ ＜ ＝ in ASCII are fine", sheet: v({ F20: ">90%", F16: "<0.3万元", F14: "=100%" }) }],
+  valid: [
+    ...goodOnes,
+    { name: "＞ ＜ ＝ in ASCII are fine", sheet: v({ F20: ">90%", F16: "<0.3万元", F14: "=100%" }) },
+  ],
   invalid: [
     { name: ">=", sheet: v({ F20: ">=90%" }), cells: ["F20"] },
     { name: "<= and ＞＝: one note", sheet: v({ F16: "<=0.3万元", F21: "＞＝90％" }), cells: ["F16"] },
@@ -291,4 +297,96 @@ testRule(valueExcelError, {
       cells: ["F12", "F20"],
     },
   ],
+});
+
+// Real values quoted in issue 10 and the shared real tables' README.
+testRule(valueZeroTarget, {
+  valid: [
+    ...goodOnes,
+    { name: "a ceiling of 0 (安全事故 ≤0起)", sheet: v({ D12: "安全事故发生数", F12: "≤0起" }) },
+    { name: "a count of 0 is not money", sheet: v({ F13: "=0处" }) },
+  ],
+  invalid: [
+    // 乌海 2021: 出差单位成本 = 0 万元/人, 办公费总成本 = 0 万元.
+    { name: "＝0万元", sheet: v({ F16: "＝0万元" }), cells: ["F16"] },
+    { name: "split: = 0 万元/人", sheet: withCells(split, { G16: "=", H16: 0, I16: "万元/人" }), cells: ["H16"] },
+  ],
+});
+
+testRule(valueCostMeasuresNothing, {
+  valid: [
+    ...goodOnes,
+    { name: "a qualitative benefit is fine", sheet: v({ F17: "符合相关规定" }) },
+    { name: "a cost in money", sheet: v({ F16: "≤28.40元/株" }) },
+  ],
+  invalid: [
+    // 武汉青山 2020: 建设项目成本 | 参照政府采购成本控制.
+    { name: "参照政府采购成本控制", sheet: v({ F16: "参照政府采购成本控制" }), cells: ["F16"] },
+    { name: "符合相关规定", sheet: v({ F16: "符合相关规定" }), cells: ["F16"] },
+    { name: "控制在预算内", sheet: v({ F16: "控制在预算内" }), cells: ["F16"] },
+  ],
+});
+
+testRule(valuePercentNotRate, {
+  valid: [
+    ...goodOnes,
+    { name: "a benefit rate", sheet: v({ D17: "教师培训覆盖率", F17: "≥95%" }) },
+    { name: "a quality percentage is quality's business", sheet: v({ D14: "保障村社区正常运转", F14: "≥95%" }) },
+  ],
+  invalid: [
+    // 四川井研马踏 2023: 维护社会稳定 ≥ 95 %, 保护生态环境卫生 ≥ 95 %.
+    { name: "维护社会稳定 ≥95%", sheet: v({ D17: "维护社会稳定", F17: "≥95%" }), cells: ["F17"] },
+    { name: "保护生态环境卫生 ≥95%", sheet: v({ D19: "保护生态环境卫生", F19: "≥95%" }), cells: ["F19"] },
+  ],
+});
+
+describe("values as real tables write them (grammar through the rules)", () => {
+  const rulesOn = (cells: Record<string, string | number | null>, sheet = dept) =>
+    runRules(readSheet(withCells(sheet, cells)).tables[0], VALUE_RULES);
+  const serious = (cells: Record<string, string | number | null>, sheet = dept) =>
+    rulesOn(cells, sheet).filter((f) => f.severity !== "info");
+  test.each([
+    ["95%以上", "F20"],
+    ["不低于95%", "F20"],
+    ["≥100百分比", "F14"],
+    ["2022.12.31前", "F15"],
+    ["2022年12月底前", "F15"],
+    ["≧95%", "F20"],
+    ["＞＝90%", "F20"],
+    ["1600元/亩", "F16"],
+    ["100%", "F14"],
+    ["1座", "F13"],
+  ])("%s raises no error or warning", (value, cell) => {
+    expect(serious({ [cell]: value })).toEqual([]);
+  });
+  test("split form: a date serial 44,561 in 目标值 and 计量单位 is one finding, not a missing unit", () => {
+    const found = runRules(readSheet(withCells(split, { G15: "=", H15: 44561, I15: 44561 })).tables[0], VALUE_RULES);
+    const byCell = found.filter((f) => f.severity !== "info" && ["H15", "I15", "G15"].includes(f.cell));
+    expect(byCell.map((f) => f.rule)).toContain("value/excel-serial");
+    expect(byCell.find((f) => f.rule === "value/excel-serial")!.message.zh).toContain("2021年12月31日前");
+  });
+  test("=44561 in the merged form is a date, not a missing unit", () => {
+    const found = serious({ F15: "=44561" });
+    expect(found.map((f) => f.rule)).toContain("value/excel-serial");
+  });
+  test("192% for a pass rate asks whether ≥92% was meant", () => {
+    const [f] = rulesOn({ F14: "≥192%" }).filter((x) => x.rule === "value/rate-over-100");
+    expect(f.message.zh).toContain("是否应为“≥92%”？");
+  });
+  test(">=85 on a satisfaction asks whether % was meant", () => {
+    const [f] = rulesOn({ F20: ">=85" }).filter((x) => x.rule === "value/missing-unit");
+    expect(f.message.zh).toContain("是否应为“>=85%”？");
+  });
+  test("≤28.40/株 asks whether 元 was meant", () => {
+    const [f] = rulesOn({ F16: "≤28.40/株" }).filter((x) => x.rule === "value/unit-category");
+    expect(f.message.zh).toContain("是否应为“≤28.40元/株”？");
+  });
+  test("a timeliness count says what a timeliness target looks like", () => {
+    const [f] = rulesOn({ F15: "≥3次" }).filter((x) => x.rule === "value/unit-category");
+    expect(f.message.zh).toContain("时效指标应填写完成时限（如“2022年12月31日前”）或比率（如“≥95%”）");
+  });
+  test("letters in numbers and notes read as a reviewer writes", () => {
+    expect(rulesOn({ F14: "=1OO%" })[0].message.zh).toContain("数字中误用了字母（O/l）");
+    expect(rulesOn({ F14: "=100%（历史标准）" })[0].message.zh).toMatch(/指标值“.*”中含有备注说明/);
+  });
 });

@@ -12,6 +12,7 @@ import { nameMarker } from "./name-marker";
 import { nameEmbedsTarget } from "./name-embeds-target";
 import { templateRow } from "./template-row";
 import { level2Contradicts } from "./level2-contradicts";
+import { nameUnit } from "./name-unit";
 
 export const TAXONOMY_RULES: Rule[] = [
   templateRow,
@@ -26,4 +27,5 @@ export const TAXONOMY_RULES: Rule[] = [
   nameMarker,
   nameEmbedsTarget,
   level2Contradicts,
+  nameUnit,
 ];
