@@ -6,6 +6,7 @@ import { buildTable, type Layout, type Placed } from "./builder/layout";
 import { SAMPLE_2021 } from "./fixtures/sample-2021-urho";
 import { tableSheet, withCells } from "./support/edit";
 import { checkSheet } from "../src/core/check";
+import { ALL_RULES } from "../src/core/rules";
 import type { CellValue } from "../src/core/snapshot";
 
 const LAYOUTS: [string, Partial<Layout>][] = [
@@ -126,6 +127,32 @@ const FAULTS: Fault[] = [
     expect: atValue("value/too-long", SOCIAL),
   },
   { name: "value with its standard", edit: value(QUALITY, "=100%(历史标准)"), expect: atValue("value/note", QUALITY) },
+  { name: "#REF! in a value", edit: value(QUALITY, { error: "#REF!" }), expect: atValue("value/excel-error", QUALITY) },
+  { name: "full-width digits", edit: value(SATISFIED, "≥９５％"), expect: atValue("value/fullwidth", SATISFIED) },
+  { name: "no operator (3次)", edit: value(COUNT, "3次"), expect: atValue("value/no-operator", COUNT), quiet: true },
+  {
+    name: ">= written in ASCII",
+    edit: value(SATISFIED, ">=95%"),
+    expect: atValue("value/ascii-operator", SATISFIED),
+    quiet: true,
+  },
+  {
+    name: "百分比 as a unit",
+    edit: value(SATISFIED, "≥95百分比"),
+    expect: atValue("value/unit-word", SATISFIED),
+    quiet: true,
+  },
+  { name: "a cost target of 0 (＝0万元)", edit: value(COST, "＝0万元"), expect: atValue("value/zero-target", COST) },
+  {
+    name: "a cost that measures nothing",
+    edit: value(COST, "参照政府采购成本控制"),
+    expect: atValue("value/cost-measures-nothing", COST),
+  },
+  {
+    name: "a % on an aim that is not a rate",
+    edit: (p) => ({ [p.indicators[SOCIAL].name!]: "维护社会稳定", [p.indicators[SOCIAL].value!]: "≥95%" }),
+    expect: atValue("value/percent-not-rate", SOCIAL),
+  },
   // 指标体系
   {
     name: "一级 truncated (产出指)",
@@ -157,6 +184,26 @@ const FAULTS: Fault[] = [
     edit: (p) => ({ [p.indicators[QUALITY].name!]: "群众工作培训合格率100%" }),
     expect: (p) => ({ rule: "taxonomy/name-embeds-target", cell: p.indicators[QUALITY].name! }),
   },
+  {
+    name: "a template row left (指标2: with no value)",
+    edit: (p) => ({ [p.indicators[COUNT2].name!]: "指标2:", [p.indicators[COUNT2].value!]: null }),
+    expect: (p) => ({ rule: "taxonomy/template-row", cell: p.indicators[COUNT2].name! }),
+  },
+  {
+    name: "二级 cut short (质量指)",
+    edit: (p) => ({ [p.indicators[QUALITY].level2]: "质量指" }),
+    expect: (p) => ({ rule: "taxonomy/unknown-level2", cell: p.indicators[QUALITY].level2 }),
+  },
+  {
+    name: "a satisfaction level under 质量",
+    edit: (p) => ({ [p.indicators[QUALITY].name!]: "参训干部满意度" }),
+    expect: (p) => ({ rule: "taxonomy/level2-contradicts", cell: p.indicators[QUALITY].name! }),
+  },
+  {
+    name: "unit repeated in the name",
+    edit: (p) => ({ [p.indicators[PEOPLE].name!]: "参加体检的干部人数(人)" }),
+    expect: (p) => ({ rule: "taxonomy/name-unit", cell: p.indicators[PEOPLE].name! }),
+  },
   // 结构
   {
     name: "department name emptied",
@@ -172,6 +219,45 @@ const FAULTS: Fault[] = [
     name: "year that the sheet name contradicts",
     edit: (p) => ({ [p.year]: "（2019 年）" }),
     expect: (p) => ({ rule: "structure/year-mismatch", cell: p.year }),
+  },
+  {
+    name: "goal of four characters",
+    edit: (p) => ({ [p.goals[0].value]: "保障运转" }),
+    expect: (p) => ({ rule: "structure/short-goal", cell: p.goals[0].value }),
+  },
+  {
+    name: "a task row pasted twice",
+    edit: (p) => ({
+      [p.tasks[1].name]: SAMPLE_2021.tasks[0].name,
+      [p.tasks[1].content]: SAMPLE_2021.tasks[0].content ?? null,
+    }),
+    expect: (p) => ({ rule: "structure/repeated-task", cell: p.tasks[1].name }),
+  },
+  {
+    name: "title emptied",
+    edit: (p) => ({ [p.title]: null }),
+    expect: (p) => ({ rule: "structure/missing-title", cell: p.title }),
+  },
+  {
+    name: "department name left as XX单位",
+    edit: (p) => ({ [p.name]: "XX单位" }),
+    expect: (p) => ({ rule: "structure/placeholder-name", cell: p.name }),
+  },
+  {
+    name: "goal emptied",
+    edit: (p) => ({ [p.goals[0].value]: null }),
+    expect: (p) => ({ rule: "structure/missing-goal", cell: p.goals[0].value }),
+  },
+  {
+    name: "goal with nothing measurable",
+    edit: (p) => ({ [p.goals[0].value]: "保障部门正常运转，全面提升组织工作质量。" }),
+    expect: (p) => ({ rule: "structure/goal-no-measure", cell: p.goals[0].value }),
+    quiet: true,
+  },
+  {
+    name: "year emptied",
+    edit: (p) => ({ [p.year]: null }),
+    expect: (p) => ({ rule: "structure/missing-year", cell: p.title }),
   },
 ];
 
@@ -209,4 +295,31 @@ describe.each(LAYOUTS)("the 2021 sample, %s", (_name, layout) => {
 
 test("there are at least 30 faults", () => {
   expect(FAULTS.length).toBeGreaterThanOrEqual(30);
+});
+
+/** Rules no edit of the 2021 sample (a department table, merged values, no formulas) can trigger, and where their
+ * one-fault cases live instead. */
+const ELSEWHERE: Record<string, string> = {
+  "amount/project-sum": "project tables: test/rules/amount.test.ts",
+  "amount/formula-range": "formulas: test/rules/amount.test.ts",
+  "amount/constant-total": "formulas: test/rules/amount.test.ts",
+  "value/split-form": "split value columns: test/rules/value.test.ts",
+  "value/direction": "split value columns: test/rules/value.test.ts",
+  "value/reverse-equal": "split value columns: test/rules/value.test.ts",
+  "taxonomy/missing-output": "needs every 产出 row removed: test/rules/taxonomy.test.ts",
+  "taxonomy/missing-benefit": "needs every 效益 row removed: test/rules/taxonomy.test.ts",
+  "taxonomy/empty-level2": "the sample itself has one (生态效益指标), as information",
+  "structure/missing-tasks": "needs the block removed: test/rules/structure.test.ts",
+  "structure/missing-total-row": "needs the row removed: test/rules/structure.test.ts",
+  "structure/missing-funding": "project tables: test/rules/structure.test.ts",
+  "structure/missing-indicators": "needs the block removed: test/rules/structure.test.ts",
+  "structure/to-be-filled": "a blank new-year table: test/rules/structure.test.ts",
+};
+
+test("every rule in the catalogue has a one-fault case here, or a reason why not", () => {
+  const probe = buildTable(SAMPLE_2021).placed;
+  const covered = new Set(FAULTS.map((f) => f.expect(probe).rule));
+  const missing = ALL_RULES.map((r) => r.id).filter((id) => !covered.has(id) && !(id in ELSEWHERE));
+  expect(missing).toEqual([]);
+  for (const id of Object.keys(ELSEWHERE)) expect(ALL_RULES.map((r) => r.id)).toContain(id);
 });
