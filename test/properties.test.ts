@@ -7,6 +7,7 @@ import { buildTable, type Layout } from "./builder/layout";
 import type { TableSpec } from "./builder/spec";
 import { SAMPLE_2021 } from "./fixtures/sample-2021-urho";
 import { SMALL_DEPARTMENT, SMALL_PROJECT } from "./fixtures/small";
+import { projectForm } from "./builder/variants";
 import { tableSheet } from "./support/edit";
 import { checkSheet, checkWorkbook } from "../src/core/check";
 import { readSheet } from "../src/core/reader";
@@ -222,6 +223,54 @@ describe("random mutations of a valid table", () => {
         for (const f of result.findings) expect(inside(s, f.cell)).toBe(true);
         expect(JSON.stringify(s)).toBe(before);
         expect(readSheet(s)).toEqual(readSheet(s));
+      })
+    );
+  });
+});
+
+describe("blank cells in the money block", () => {
+  /** Funding lines as real tables label them; any of their values may be left blank. */
+  const LINES: [string, number][] = [
+    ["年度资金总额", 100],
+    ["其中：中央补助", 40],
+    ["其中：财政拨款", 30],
+    ["2.市级资金", 10],
+    ["其他资金", 10],
+    ["上年结转资金", 10],
+  ];
+  const GOAL = "完成公路沿线绿化3500米。";
+  const setup = fc.record({
+    lines: fc.subarray(LINES, { minLength: 2 }),
+    blank: fc.array(fc.boolean(), { minLength: LINES.length, maxLength: LINES.length }),
+    fundingLabel: fc.constantFrom("资金情况（万元）", "资金金额", "项目资金\n（万元）", "投入目标（万元）"),
+    origin: fc
+      .tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 5 }))
+      .map(([r, c]) => cellAddress(r, c)),
+  });
+
+  test("a blank amount is read as blank, and no finding quotes a neighbouring text as an amount", () => {
+    fc.assert(
+      fc.property(setup, ({ lines, blank, fundingLabel, origin }) => {
+        const funding = lines.map(([label, v], i) => ({ label, value: blank[i] ? null : v }));
+        const laid = projectForm({ fundingLabel, funding, origin, goals: [["年度目标", GOAL]] });
+        const t = readSheet(laid.sheet).tables[0];
+        const f = t.funding!;
+        const fields = [f.total, f.fiscal, f.other, f.carryover, ...(f.sources ?? [])].filter((x) => x !== undefined);
+        // Every money field read is one of the laid lines, and its value is the cell beside it (blank or not).
+        expect(fields.length).toBe(funding.length);
+        for (const field of fields) {
+          const i = funding.findIndex((_, j) => laid.at[`f${j}`] === field.label.address);
+          expect(i).toBeGreaterThanOrEqual(0);
+          expect(field.value?.address).toBe(laid.at[`v${i}`]);
+          expect(field.value?.text).toBe(funding[i].value === null ? "" : String(funding[i].value));
+        }
+        const labels = lines.map(([l]) => l);
+        for (const x of checkSheet(laid.sheet).findings) {
+          // Only blank or numeric money cells exist: nothing can be "not a number".
+          expect(x.rule).not.toBe("amount/not-a-number");
+          expect(x.message.zh).not.toContain(GOAL);
+          for (const l of labels) expect(x.message.zh).not.toContain(`“${l}”不是`);
+        }
       })
     );
   });

@@ -9,6 +9,22 @@ import { readSheet } from "../src/core/reader";
 import { normLabel } from "../src/core/text";
 import type { CellRef, GoalTable } from "../src/core/model";
 import type { SheetSnapshot } from "../src/core/snapshot";
+import { checkSheet } from "../src/core/check";
+import { moneyBlocks } from "../src/core/model";
+import { k, layRows, wide, type Cell } from "./builder/rows";
+import {
+  departmentWithComposition,
+  departmentWithDuties,
+  evaluationIndicators,
+  listSheet,
+  platformExport,
+  projectForm,
+  projectRows,
+  selfEvaluation,
+  TEMPLATE_2021_ROWS,
+  type FundingLine,
+  type ListProject,
+} from "./builder/variants";
 
 const PROJECT_WITH_CARRYOVER = {
   ...SMALL_PROJECT,
@@ -253,5 +269,484 @@ describe("not a goal table", () => {
     const r = readSheet(s);
     expect(r.tables).toHaveLength(1);
     expect(r.tables[0].indicators?.rows.map((x) => x.name?.text)).toEqual([undefined, "次数"]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Real-table variants (../shared/domain/real-tables): each kind laid out by test/builder/variants.ts.
+
+function only(sheet: SheetSnapshot): GoalTable {
+  const r = readSheet(sheet);
+  expect(r.notATable).toBeUndefined();
+  expect(r.tables).toHaveLength(1);
+  return r.tables[0];
+}
+
+const line = (label: string, value: FundingLine["value"]): FundingLine => ({ label, value });
+
+describe("资金情况: a blank amount is a blank amount, never the next row's text or label", () => {
+  const cases: [string, string, FundingLine[], { total: number; sources?: [string, number][]; other?: number }][] = [
+    [
+      "年度资金总额 blank above 其中：中央补助 (transfer payment)",
+      "资金金额",
+      [line("年度资金总额", null), line("其中：中央补助", 50.29), line("地方资金", null)],
+      {
+        total: 0,
+        sources: [
+          ["central", 1],
+          ["local", 2],
+        ],
+      },
+    ],
+    [
+      "numbered sources, three of them blank",
+      "资金情况（万元）",
+      [
+        line("年度资金总额：", 153.5184),
+        line("其中：1.中央资金", null),
+        line("2.市级资金", 153.5184),
+        line("3.区级资金", null),
+        line("4.其他资金", null),
+      ],
+      {
+        total: 0,
+        sources: [
+          ["central", 1],
+          ["municipal", 2],
+          ["district", 3],
+        ],
+        other: 4,
+      },
+    ],
+    [
+      "上级资金 instead of 财政拨款, 其他资金 blank above the goal",
+      "项目资金\n（万元）",
+      [line("资金总额", 100), line("其中：上级资金", 100), line("其他资金", null)],
+      { total: 0, sources: [["superior", 1]], other: 2 },
+    ],
+    [
+      "年度预算资金总额 and 其它资金 (其它 spelled so)",
+      "资金情况",
+      [line("年度预算资金总额", 100), line("其中：财政拨款", 100), line("其它资金", null)],
+      { total: 0, other: 2 },
+    ],
+    [
+      "本级 and 自有资金",
+      "资金总额及构成",
+      [line("项目预算金额", 80), line("本级财政", 30), line("自有资金", null), line("上级财政资金", 50)],
+      {
+        total: 0,
+        sources: [
+          ["own-level", 1],
+          ["self", 2],
+          ["superior", 3],
+        ],
+      },
+    ],
+  ];
+  test.each(cases)("%s", (_t, fundingLabel, funding, want) => {
+    const laid = projectForm({ fundingLabel, funding });
+    const t = only(laid.sheet);
+    const f = t.funding!;
+    expect(f.label?.address).toBe(laid.at.fundingLabel);
+    expect(f.total?.label.address).toBe(laid.at[`f${want.total}`]);
+    expect(f.total?.value?.address).toBe(laid.at[`v${want.total}`]);
+    expect(f.total?.value?.text).toBe(funding[want.total].value === null ? "" : String(funding[want.total].value));
+    expect((f.sources ?? []).map((x) => [x.kind, x.label.address, x.value?.address])).toEqual(
+      (want.sources ?? []).map(([kind, i]) => [kind, laid.at[`f${i}`], laid.at[`v${i}`]])
+    );
+    for (const x of f.sources ?? []) {
+      const i = funding.findIndex((l) => laid.at[`f${funding.indexOf(l)}`] === x.label.address);
+      expect(x.value?.text).toBe(funding[i].value === null ? "" : String(funding[i].value));
+    }
+    if (want.other !== undefined) {
+      expect(f.other?.value?.address).toBe(laid.at[`v${want.other}`]);
+      expect(f.other?.value?.text).toBe("");
+    }
+    // No finding quotes the goal text or a label as an amount.
+    const findings = checkSheet(laid.sheet).findings;
+    for (const x of findings) {
+      expect(x.message.zh).not.toContain("完成公路沿线绿化");
+      expect(x.message.zh).not.toMatch(/“其中[:：]/);
+    }
+  });
+
+  test("an empty 年度资金总额 with 中央补助 filled in is flagged at its own cell", () => {
+    const laid = projectForm({
+      fundingLabel: "资金金额",
+      funding: [line("年度资金总额", null), line("其中：中央补助", 50.29), line("地方资金", null)],
+    });
+    const f = checkSheet(laid.sheet).findings.filter((x) => x.severity === "error" && x.cell === laid.at.v0);
+    expect(f.map((x) => x.rule)).toContain("structure/missing-funding");
+  });
+
+  test("资金总额 beside 当年资金总额: the year's total is the total, the other the project's", () => {
+    const laid = layRows("项目", [
+      [k("title", "项目支出绩效目标表", { span: 4 })],
+      ["项目名称", wide("教育设施建设", 3)],
+      [
+        k("section", "项目资金", { down: 3 }),
+        "资金总额",
+        k("all", "10000"),
+        k("yearLabel", "当年资金总额："),
+        k("year", 10000),
+      ],
+      ["其中：财政拨款", 10000, k("fiscalLabel", "其中：当年财政拨款"), k("fiscal", 10000)],
+      ["其他资金", null, k("otherLabel", "当年其他资金"), k("other", null)],
+      ["年度目标", wide("按计划完成建设", 4)],
+    ]);
+    const f = only(laid.sheet).funding!;
+    expect(f.total?.label.address).toBe(laid.at.yearLabel);
+    expect(f.total?.value?.address).toBe(laid.at.year);
+    expect(f.projectTotal?.value?.address).toBe(laid.at.all);
+    expect(f.fiscal?.label.address).toBe(laid.at.fiscalLabel);
+    expect(f.other?.label.address).toBe(laid.at.otherLabel);
+    expect(f.other?.value?.address).toBe(laid.at.other);
+  });
+});
+
+describe("score notes in 一级 labels and the 2021+ template", () => {
+  const before: Cell[][] = [[k("blockLabel", "年度绩效指标（90分）", { span: 5 })]];
+  const rows = [...TEMPLATE_2021_ROWS, ["预算执行(10分)", "预算执行率", "预算执行率", "≥90", "%"]];
+  const laid = projectForm({
+    title: "2022年度公路绿化项目支出绩效目标审批表",
+    yearLine: "",
+    funding: [line("项目总预算", 300), line("当年年度预算", 90), line("其中：财政拨款", 80), line("其他资金", 10)],
+    goals: [["年度目标", "完成公路沿线绿化3500米，苗木成活率不低于85%。"]],
+    header: ["一级指标", "二级指标", "三级指标", "指标值", "计量单位"],
+    rows,
+    mergeLevels: true,
+    before,
+  });
+  const t = only(laid.sheet);
+
+  test("title ending in 审批表, year in the title, 当年年度预算 as the total, 项目总预算 apart", () => {
+    expect(t.title?.address).toBe(laid.at.title);
+    expect(t.year?.value).toBe(2022);
+    expect(t.funding?.total?.label.address).toBe(laid.at.f1);
+    expect(t.funding?.total?.value?.address).toBe(laid.at.v1);
+    expect(t.funding?.projectTotal?.value?.address).toBe(laid.at.v0);
+  });
+
+  test("the label's name is the name without its note; the note is parsed", () => {
+    const rs = t.indicators!.rows;
+    expect(rs[0].level1?.address).toBe(laid.at.r0c0);
+    expect(rs[0].level1Name).toBe("成本指标");
+    expect(rs[0].level1Score).toEqual({ min: 0, max: 20, text: "(0-20)分" });
+    expect(rs[3].level1Name).toBe("产出指标");
+    expect(rs[3].level1Score).toEqual({ min: 40, max: 50, text: "(40-50)分" });
+    expect(rs[8].level1Name).toBe("满意度指标");
+    expect(rs[8].level1Score).toEqual({ max: 10, text: "(10分)" });
+    expect(rs.map((r) => r.name?.address)).toEqual(TEMPLATE_2021_ROWS.map((_, i) => laid.at[`r${i}c2`]));
+    expect(t.indicators?.budgetExecution?.label.address).toBe(laid.at.r9c0);
+    expect(t.indicators?.budgetExecution?.score?.max).toBe(10);
+    expect(t.indicators?.statedScore).toEqual({ max: 90, text: "(90分)", cell: laid.at.blockLabel });
+  });
+
+  test("a faultless table of this kind gives no error", () => {
+    const errors = checkSheet(laid.sheet).findings.filter((f) => f.severity === "error");
+    expect(errors).toEqual([]);
+  });
+
+  test("no unknown-一级, no missing 产出/效益, no 满意度指标(10分) taken for a 二级", () => {
+    const rules = checkSheet(laid.sheet).findings.map((f) => f.rule);
+    expect(rules).not.toContain("taxonomy/unknown-level1");
+    expect(rules).not.toContain("taxonomy/missing-output");
+    expect(rules).not.toContain("taxonomy/missing-benefit");
+    expect(rules).not.toContain("taxonomy/wrong-parent");
+  });
+});
+
+describe("部门整体 forms without 年度主要任务", () => {
+  test("年度预算安排 and 年度履职目标 with their own amounts", () => {
+    const laid = departmentWithDuties();
+    const t = only(laid.sheet);
+    expect(t.kind).toBe("department");
+    expect(t.name?.value?.address).toBe(laid.at.name);
+    expect(t.tasks).toBeUndefined();
+    expect(t.budget?.label.address).toBe(laid.at.budgetLabel);
+    expect(t.budget?.lines.map((l) => [l.kind, l.label.address, l.amount?.address])).toEqual([
+      ["total", laid.at.b0, laid.at.bv0],
+      ["project", laid.at.b1, laid.at.bv1],
+      ["basic", laid.at.b2, laid.at.bv2],
+    ]);
+    const d = t.duties!;
+    expect(d.label.address).toBe(laid.at.dutyLabel);
+    expect(d.header.address).toBe(laid.at.dutyHeader);
+    expect(d.rows.map((r) => [r.duty?.address, r.task?.address, r.amount?.address])).toEqual(
+      [0, 1, 2].map((i) => [laid.at[`d${i}`], laid.at[`dt${i}`], laid.at[`da${i}`]])
+    );
+    expect(d.rows[2].amount?.value).toBe(110.61);
+    expect(t.goals.map((g) => [g.kind, g.label.address, g.value?.address])).toEqual([
+      ["overall", laid.at.goalLabel, laid.at.goal],
+    ]);
+    expect(t.indicators?.columns.explanation).toBeDefined();
+    expect(t.indicators?.rows[0].value?.address).toBe(laid.at.value0);
+    expect(moneyBlocks(t)).toEqual(["duties", "budget"]);
+    const rules = checkSheet(laid.sheet).findings.map((f) => f.rule);
+    expect(rules).not.toContain("structure/missing-tasks");
+  });
+
+  test("部门总体资金情况: 收入构成 and 支出构成 with 金额 and 占比", () => {
+    const laid = departmentWithComposition();
+    const t = only(laid.sheet);
+    const c = t.composition!;
+    expect(c.label.address).toBe(laid.at.label);
+    const shape = (ls: typeof c.income) =>
+      ls.map((l) => [l.kind, l.label.address, l.amount?.address, l.share?.address]);
+    expect(shape(c.income)).toEqual([
+      ["fiscal", laid.at.i0, laid.at.ia0, laid.at.is0],
+      ["other", laid.at.i1, laid.at.ia1, laid.at.is1],
+      ["total", laid.at.i2, laid.at.ia2, laid.at.is2],
+    ]);
+    expect(shape(c.expense)).toEqual([
+      ["basic", laid.at.e0, laid.at.ea0, laid.at.es0],
+      ["project", laid.at.e1, laid.at.ea1, laid.at.es1],
+      ["total", laid.at.e2, laid.at.ea2, laid.at.es2],
+    ]);
+    expect(c.income[1].amount?.text).toBe("");
+    expect(t.unit).toBe("万元");
+    expect(checkSheet(laid.sheet).findings.map((f) => f.rule)).not.toContain("structure/missing-tasks");
+  });
+
+  test("a platform export with no amounts: read, and nothing said about money", () => {
+    const laid = platformExport();
+    const t = only(laid.sheet);
+    expect(t.title?.address).toBe(laid.at.title);
+    expect(t.name?.value?.address).toBe(laid.at.name);
+    expect(t.goals.map((g) => [g.kind, g.label.address, g.value?.address])).toEqual([
+      ["overall", laid.at.goalLabel, laid.at.goal],
+    ]);
+    const r0 = t.indicators!.rows[0];
+    expect([r0.name?.address, r0.operator?.address, r0.value?.address, r0.unit?.address]).toEqual([
+      laid.at.n0,
+      laid.at.op0,
+      laid.at.v0,
+      laid.at.u0,
+    ]);
+    expect(t.indicators?.columns.valueNote).toBeDefined();
+    expect(moneyBlocks(t)).toEqual([]);
+    const money = checkSheet(laid.sheet).findings.filter(
+      (f) => f.rule.startsWith("amount/") || /missing-(tasks|funding|total-row)/.test(f.rule)
+    );
+    expect(money).toEqual([]);
+  });
+
+  test("a 年度主要任务 label without its 任务名称 header is still a broken task block", () => {
+    const sheet = layRows("部门", [
+      [wide("部门（单位）整体支出绩效目标表", 4)],
+      ["部门（单位）名称", wide("某某局", 3)],
+      [k("section", "年度主要任务"), "主要内容", "总额", "财政拨款"],
+      ["年度总体目标", wide("完成任务", 3)],
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "数量指标", "培训班次", "≥5次"],
+    ]);
+    const f = checkSheet(sheet.sheet).findings.filter((x) => x.rule === "structure/missing-tasks");
+    expect(f.map((x) => x.cell)).toEqual([sheet.at.section]);
+  });
+});
+
+describe("label variants", () => {
+  test("项目(专项)名称, 项目总体目标 + 项目年度目标, operator under 指标性质 and the unit before it", () => {
+    const laid = projectForm({
+      nameLabel: "项目(专项)名称",
+      goals: [
+        ["项目总体目标", "对约3500米公路沿线进行绿化美化。"],
+        ["项目年度目标", "完成3500米公路绿化，发放李子苗15000株。"],
+      ],
+      header: ["一级指标", "二级指标", "三级指标", "计量单位", "指标性质", "指标值"],
+      rows: [
+        ["产出指标", "数量指标", "绿化美化公路", "米", "=", 3500],
+        ["产出指标", "质量指标", "树木成活率", "%", "≥", 85],
+        ["效益指标", "生态效益指标", "新增绿地", "公顷", "≥", 1],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "%", "≥", 90],
+      ],
+      mergeLevels: true,
+    });
+    const t = only(laid.sheet);
+    expect(t.name?.label.address).toBe(laid.at.nameLabel);
+    expect(t.name?.value?.address).toBe(laid.at.name);
+    expect(t.goals.map((g) => [g.kind, g.value?.address])).toEqual([
+      ["overall", laid.at.gv0],
+      ["annual", laid.at.gv1],
+    ]);
+    const c = t.indicators!.columns;
+    expect(t.indicators?.form).toBe("split");
+    expect(c.operator).toBe(4);
+    expect(c.nature).toBeUndefined();
+    expect(t.indicators?.rows[0].operator?.address).toBe(laid.at.r0c4);
+    expect(t.indicators?.rows[0].unit?.address).toBe(laid.at.r0c3);
+    expect(t.indicators?.rows[0].value?.address).toBe(laid.at.r0c5);
+  });
+
+  test("指标性质 holding 正向 and 指标方向 holding =, 分值 column, a weight note on the block label", () => {
+    const laid = projectForm({
+      before: [
+        [k("blockLabel", "绩效指标（权重分值90分，其中产出指标权重分值50分，效益指标权重分值30分）", { span: 9 })],
+      ],
+      header: ["一级指标", "二级指标", "三级指标", "指标性质", "指标方向", "目标值", "计量单位", "分值", "备注"],
+      rows: [
+        ["产出指标", "数量指标", "出差人次", "正向", "=", 24, "人/次", 4, ""],
+        ["产出指标", "成本指标", "出差总成本", "反向", "=", 1, "万元", 4, ""],
+        ["效益指标", "社会效益指标", "资源循环利用", "正向", "=", 100, "%", 30, ""],
+      ],
+    });
+    const t = only(laid.sheet);
+    const c = t.indicators!.columns;
+    expect([c.direction, c.operator, c.value, c.unit, c.score, c.remark, c.nature]).toEqual([
+      3,
+      4,
+      5,
+      6,
+      7,
+      8,
+      undefined,
+    ]);
+    expect(t.indicators?.rows[1].direction?.text).toBe("反向");
+    expect(t.indicators?.rows[1].score?.address).toBe(laid.at.r1c7);
+    expect(t.indicators?.statedScore?.max).toBe(90);
+    expect(t.indicators?.statedScore?.cell).toBe(laid.at.blockLabel);
+  });
+
+  test.each([["当年预期实现值"], ["绩效标准"], ["目标值"], ["预期目标"], ["年度指标值"]])(
+    "%s as the value column, with 指标解释 and 评(扣)分标准 beside it",
+    (valueHeader) => {
+      const laid = projectForm({
+        header: ["一级指标", "二级指标", "三级指标", valueHeader, "指标解释", "评(扣)分标准"],
+        rows: [
+          ["产出指标", "数量指标", "绿化公路长度", "≥3500米", "完成的绿化长度", "完成得分"],
+          ["效益指标", "社会效益指标", "人居环境", "明显改善", "环境改善情况", "改善得分"],
+        ],
+      });
+      const t = only(laid.sheet);
+      expect(t.indicators?.rows.map((r) => r.value?.address)).toEqual([laid.at.r0c3, laid.at.r1c3]);
+      expect(t.indicators?.rows[0].explanation?.address).toBe(laid.at.r0c4);
+      expect(t.indicators?.rows[0].scoring?.address).toBe(laid.at.r0c5);
+    }
+  );
+
+  test("long-term and annual columns side by side: the annual ones are the block's", () => {
+    const laid = projectForm({
+      header: [
+        "一级指标",
+        "二级指标(长期)",
+        "三级指标(长期)",
+        "指标值(长期)",
+        "二级指标(年度)",
+        "三级指标(年度)",
+        "指标值(年度)",
+      ],
+      rows: [
+        ["产出指标", "数量指标", "", "", "数量指标", "重点建设工程数量", "≥2项"],
+        ["满意度指标", "服务对象满意度指标", "", "", "服务对象满意度指标", "学生家长满意度", "≥90%"],
+      ],
+    });
+    const rs = only(laid.sheet).indicators!.rows;
+    expect(rs.map((r) => [r.level2?.address, r.name?.address, r.value?.address, r.longTermValue?.address])).toEqual([
+      [laid.at.r0c4, laid.at.r0c5, laid.at.r0c6, laid.at.r0c3],
+      [laid.at.r1c4, laid.at.r1c5, laid.at.r1c6, laid.at.r1c3],
+    ]);
+  });
+
+  test("长期绩效指标 then 年度绩效指标 blocks: the annual block is read", () => {
+    const head = ["一级指标", "二级指标", "指标内容", "指标值", "备注"];
+    const { rows } = projectRows({
+      header: head,
+      rows: [["产出指标", "数量指标", "长期道路改造", "≥10公里", ""]],
+      before: [[wide("长期绩效指标", 5)]],
+    });
+    rows.push(
+      [wide("年度绩效指标", 5)],
+      head.map((h, j) => (j === 0 ? k("annualHeader", h) : h))
+    );
+    rows.push(["产出指标", "数量指标", k("n0", "年度道路改造"), k("v0", "≥3公里"), ""]);
+    rows.push(["满意度指标", "社会公众或服务对象满意度指标", k("n1", "群众满意度"), k("v1", "≥90%"), ""]);
+    const laid = layRows("项目", rows);
+    const block = only(laid.sheet).indicators!;
+    expect(block.header.address).toBe(laid.at.annualHeader);
+    expect(block.rows.map((r) => [r.name?.address, r.value?.address])).toEqual([
+      [laid.at.n0, laid.at.v0],
+      [laid.at.n1, laid.at.v1],
+    ]);
+  });
+});
+
+describe("not goal tables: self-evaluations and evaluation-indicator lists", () => {
+  test.each([["项目支出绩效自评表"], ["项目支出绩效目标表"]])("a self-evaluation titled %s", (title) => {
+    const r = readSheet(selfEvaluation({ title }).sheet);
+    expect(r.tables).toEqual([]);
+    expect(r.notATable?.kind).toBe("self-evaluation");
+    expect(r.notATable?.reason.zh).toMatch(/自评/);
+    expect(r.notATable?.reason.en).toMatch(/self-evaluation/);
+  });
+
+  test("an evaluation-indicator list", () => {
+    const r = readSheet(evaluationIndicators().sheet);
+    expect(r.tables).toEqual([]);
+    expect(r.notATable?.kind).toBe("evaluation-indicators");
+    expect(r.notATable?.reason.zh).toMatch(/评价指标/);
+  });
+});
+
+describe("list layouts", () => {
+  const projects: ListProject[] = [
+    {
+      name: "村组干部报酬",
+      budget: "3,309,840.00",
+      goal: "按时发放村组干部报酬",
+      rows: [
+        ["效益指标", "社会效益指标", "维护社会稳定", "≥", 95, "%", 10],
+        ["产出指标", "数量指标", "村组干部人数", "≥", 230, "人", 10],
+        ["满意度指标", "服务对象满意度指标", "人民群众满意度", "≥", 95, "%", 10],
+      ],
+    },
+    {
+      name: "基层组织活动经费",
+      budget: "660,000.00",
+      goal: "保障村社区正常运转",
+      rows: [
+        ["满意度指标", "服务对象满意度指标", "辖区群众满意度", "≥", 95, "%", 10],
+        ["产出指标", "数量指标", "行政村数量", "=", 11, "个", 10],
+      ],
+    },
+  ];
+  test.each([["first" as const], ["repeated" as const], ["merged" as const]])(
+    "one row per indicator, project name on the %s row(s): one table per project",
+    (names) => {
+      const laid = listSheet(projects, names, "B2");
+      const r = readSheet(laid.sheet);
+      expect(r.tables).toHaveLength(2);
+      r.tables.forEach((t, i) => {
+        expect(t.kind).toBe("project");
+        expect(t.layout).toBe("list");
+        expect(t.year?.value).toBe(2023);
+        expect(t.unit).toBe("元");
+        expect(t.name?.value?.address).toBe(laid.at[`p${i}`]);
+        expect(t.name?.value?.text).toBe(projects[i].name);
+        expect(t.funding?.total?.value?.address).toBe(laid.at[`pb${i}`]);
+        expect(t.goals[0].value?.address).toBe(laid.at[`pg${i}`]);
+        expect(t.indicators?.rows.map((x) => x.name?.address)).toEqual(
+          projects[i].rows.map((_, j) => laid.at[`p${i}r${j}`])
+        );
+        const c = t.indicators!.columns;
+        expect(c.operator).toBeDefined();
+        expect(c.nature).toBeUndefined();
+        expect(c.score).toBeDefined();
+        expect(c.direction).toBeDefined();
+      });
+    }
+  );
+
+  test.each([[true], [false]])("several project forms one after another (titles: %s)", (titles) => {
+    const a = projectRows({ prefix: "a.", name: "甲项目", noTitle: !titles });
+    const b = projectRows({ prefix: "b.", name: "乙项目", noTitle: !titles });
+    const laid = layRows("多项目", [...a.rows, [null], ...b.rows]);
+    const r = readSheet(laid.sheet);
+    expect(
+      r.tables.map((t) => [t.name?.value?.address, t.funding?.total?.value?.address, t.indicators?.rows.length])
+    ).toEqual([
+      [laid.at["a.name"], laid.at["a.v0"], 6],
+      [laid.at["b.name"], laid.at["b.v0"], 6],
+    ]);
   });
 });

@@ -3,15 +3,19 @@
  * Used by test/real-tables.test.ts and by `npm run eval:real` (scripts/eval-real.ts).
  *
  * Matching, kept simple:
- * - A finding "hits" a flag when its cell, or one of its related cells, is one of the flag's cells (the same fault
- *   reported at a related cell counts).
+ * - A finding "hits" a flag when its cell is one of the flag's cells, or when one of its related cells is and its
+ *   own cell is not a leave cell (the same fault reported at a related cell counts; a finding on a leave cell does
+ *   not become a hit through its related cells).
  * - Precision counts error and warning findings only: a hit is a true positive; every other error/warning is a
  *   false positive (on a leave cell, on an unlisted cell, or anywhere on a sheet that is not a goal table), except
- *   findings about the cut of a truncated excerpt (`cutWords`), which are left out and counted apart. The statement
+ *   findings about the cut of a truncated excerpt (`cutWords`, never on a leave cell), which are left out and
+ *   counted apart. The statement
  *   "no goal table in this workbook" on a sheet that must be read as not-a-table is the expected answer: neutral.
  * - Recall: a flag is found when some finding hits it at error/warning level (any level for an advisory flag); a
  *   not-a-table flag when the reader says "not a goal table" with the expected reason.
  * - Several findings on one flag all count as hits; the extra ones are counted as `duplicates` for information.
+ * - Known limit: a hit is judged by cell, not by meaning, so a finding that says the wrong thing about a flagged cell
+ *   (a "lucky hit") counts; `npm run eval:real -- -v` lists every finding with its rule so they can be seen.
  */
 import { checkWorkbook } from "../../src/core/check";
 import type { Finding, Severity } from "../../src/core/finding";
@@ -55,7 +59,9 @@ function cellsOf(f: Finding): string[] {
   return [f.cell, ...f.related];
 }
 
-function hitFlag(f: Finding, flags: Flag[]): number {
+function hitFlag(f: Finding, flags: Flag[], leaveCells: Set<string>): number {
+  const direct = flags.findIndex((fl) => fl.cells.includes(f.cell));
+  if (direct >= 0 || leaveCells.has(f.cell)) return direct;
   const cells = cellsOf(f);
   return flags.findIndex((fl) => fl.cells.some((c) => cells.includes(c)));
 }
@@ -68,12 +74,13 @@ export function scoreTable(table: RealTable): TableScore {
   const leaveCells = new Set(table.leave.flatMap((l) => l.cells));
   const judged: JudgedFinding[] = wb.findings.map((f) => {
     const onLeave = leaveCells.has(f.cell);
-    const flag = expectsNotATable ? -1 : hitFlag(f, table.flag);
+    const flag = expectsNotATable ? -1 : hitFlag(f, table.flag, leaveCells);
     if (expectsNotATable && check.tables.length === 0 && !sheetFindings.has(f))
       return { finding: f, verdict: "neutral", onLeave };
     if (!LOUD(f.severity)) return { finding: f, verdict: "info", onLeave, ...(flag >= 0 ? { flag } : {}) };
     if (flag >= 0) return { finding: f, verdict: "hit", onLeave, flag };
-    if (table.cutWords?.some((w) => f.message.zh.includes(w))) return { finding: f, verdict: "cut", onLeave };
+    if (!onLeave && table.cutWords?.some((w) => f.message.zh.includes(w)))
+      return { finding: f, verdict: "cut", onLeave };
     return { finding: f, verdict: "false-positive", onLeave };
   });
   const flagsFound = table.flag.map((fl, i) => {

@@ -1,9 +1,10 @@
 /**
  * The adapter between the reader's model and the neutral expectations of types.ts: it maps what the reader found
  * (src/core/model) to cell addresses by field, then lists every difference from the expectation. When the model
- * changes (new money blocks, several indicator blocks), only this file follows.
+ * changes (new money blocks, several indicator blocks), only this file follows. Follows the model of i9-reader
+ * (funding sources, 年度履职目标, 收入/支出构成, 年度预算申请, list layout).
  */
-import type { GoalTable, LabelledField, SheetReading } from "../../src/core/model";
+import type { CellRef, GoalTable, LabelledField, MoneyLine, SheetReading } from "../../src/core/model";
 import type { AmountAt, IndicatorBlockAt, MoneyBlockAt, ReadExpectation, TableRead } from "./types";
 
 interface ReadAmount {
@@ -21,14 +22,35 @@ function amount(f: LabelledField | undefined): ReadAmount | undefined {
   return { label: f.label.address, value: f.value?.address, text: f.value?.text };
 }
 
-/** The money blocks of the current model: 资金情况 (funding) and 年度主要任务 (tasks). */
+function cellAmount(label: CellRef | undefined, value: CellRef | undefined): ReadAmount | undefined {
+  if (!label) return undefined;
+  return { label: label.address, value: value?.address, text: value?.text };
+}
+
+function lines(ls: MoneyLine[]): ReadMoneyBlock {
+  const total = ls.find((l) => l.kind === "total");
+  return {
+    total: total ? cellAmount(total.label, total.amount) : undefined,
+    parts: ls.filter((l) => l !== total).map((l) => cellAmount(l.label, l.amount)!),
+  };
+}
+
+/**
+ * Every money block of the model as label/value cells: 资金情况 (funding; the whole-project total 项目资金总额 /
+ * 资金总额, when given beside the annual one, as a block of its own), 年度主要任务 (tasks), 年度履职目标 (duties,
+ * each row labelled by its 支出项目名称, else its task or duty cell), 收入构成 and 支出构成 (composition), 年度预算申请 /
+ * 年度预算安排 (budget).
+ */
 export function moneyBlocks(t: GoalTable): ReadMoneyBlock[] {
   const blocks: ReadMoneyBlock[] = [];
   if (t.funding) {
     const f = t.funding;
-    const parts = [f.fiscal, f.other, f.carryover].map(amount).filter((a): a is ReadAmount => !!a);
+    const parts = [f.fiscal, f.other, f.carryover, ...(f.sources ?? [])]
+      .map(amount)
+      .filter((a): a is ReadAmount => !!a);
     const total = amount(f.total);
     if (total || parts.length > 0) blocks.push({ total, parts });
+    if (f.projectTotal) blocks.push({ total: amount(f.projectTotal), parts: [] });
   }
   if (t.tasks) {
     const tr = t.tasks.totalRow;
@@ -39,6 +61,18 @@ export function moneyBlocks(t: GoalTable): ReadMoneyBlock[] {
         .map((r) => ({ label: r.name!.address, value: r.total?.address, text: r.total?.text })),
     });
   }
+  if (t.duties) {
+    const d = t.duties;
+    blocks.push({
+      total: d.totalRow ? cellAmount(d.totalRow.label, d.totalRow.amount) : undefined,
+      parts: d.rows.map((r) => cellAmount(r.item ?? r.task ?? r.duty, r.amount)).filter((a): a is ReadAmount => !!a),
+    });
+  }
+  if (t.composition) {
+    if (t.composition.income.length > 0) blocks.push(lines(t.composition.income));
+    if (t.composition.expense.length > 0) blocks.push(lines(t.composition.expense));
+  }
+  if (t.budget) blocks.push(lines(t.budget.lines));
   return blocks;
 }
 

@@ -86,14 +86,19 @@ export interface RealTable {
   flag: Flag[];
   leave: Leave[];
   /**
+   * Text cells whose content is not verbatim in the shared text, with why (e.g. a PDF page footer taken out of a
+   * paragraph). Every other text cell is checked to appear in the shared text as extracted.
+   */
+  edited?: Record<string, string>;
+  /**
    * Subjects a reviewer accepts as absent (e.g. "年度主要任务" on a form that has no task block): no error or
    * warning whose Chinese message mentions one of these words.
    */
   leaveWords?: string[];
   /**
-   * The published excerpt is cut off: error/warning findings whose Chinese message mentions one of these words
-   * (e.g. the missing 满意度指标 of a table cut off before it) are about the cut, not the table; they are left out
-   * of precision and listed apart.
+   * The published excerpt is cut off: error/warning findings whose Chinese message contains one of these phrases
+   * (e.g. `“效益指标”` for a table cut off before its 效益 rows: quoted, so that a list of valid names in another
+   * message does not match) are about the cut, not the table; they are left out of precision and listed apart.
    */
   cutWords?: string[];
 }

@@ -34,7 +34,8 @@ export const valueSplitForm: Rule = {
           },
         });
       }
-      if (qualitative || v.cell.text === "") continue;
+      // Without a 计算符号 column the sign stays in the value ("≥3500" beside 计量单位): the value grammar rules read it.
+      if (qualitative || v.cell.text === "" || table.indicators.columns.operator === undefined) continue;
       if (!/^[0-9]+(\.[0-9]+)?$/.test(v.cell.text.normalize("NFKC"))) {
         report({
           cell: v.cell.address,
