@@ -11,10 +11,12 @@
 import { existsSync, readFileSync, readdirSync } from "fs";
 import { join } from "path";
 import { NINGXIA_XIAMAGUAN_2023_VALUES, REAL_TABLES } from "./real-tables";
-import { scoreTable, type TableScore } from "./real-tables/evaluate";
+import { scoreFindings, scoreTable, type TableScore } from "./real-tables/evaluate";
 import { NINGXIA_XIAMAGUAN_2023_FILE } from "./real-tables/ningxia-xiamaguan-2023-values";
 import type { RealTable } from "./real-tables/types";
 import { cellAddress, parseCell } from "../src/core/address";
+import type { Finding, Severity } from "../src/core/finding";
+import { emptySnapshot } from "../src/core/snapshot";
 
 type Part = "read" | "flag" | "leave";
 
@@ -128,5 +130,86 @@ describeShared("the layouts keep the published text", () => {
       ">=85",
       "≤28.40/株",
     ]);
+  });
+});
+
+describe("the scoring (test/real-tables/evaluate.ts)", () => {
+  const finding = (severity: Severity, cell: string, zh = "…", related: string[] = [], rule = "r/x"): Finding => ({
+    rule,
+    severity,
+    sheet: "S",
+    cell,
+    related,
+    message: { zh, en: "" },
+  });
+  const table: RealTable = {
+    id: "synthetic",
+    file: "synthetic.txt",
+    source: "-",
+    sheet: emptySnapshot("S"),
+    read: { tables: [] },
+    flag: [
+      { cells: ["B2", "C2"], what: "a fault" },
+      { cells: ["B5"], what: "an advisory fault", advisory: true },
+      { cells: ["B6"], what: "a fault no one finds" },
+    ],
+    leave: [{ cells: ["B3", "B4"], what: "accepted" }],
+    leaveWords: ["年度主要任务"],
+    cutWords: ["“效益指标”"],
+  };
+
+  test("hits by cell or related cell, never through a leave cell; cut, leave words and repeated info", () => {
+    const all = [
+      finding("error", "C2"),
+      finding("warning", "D9", "…", ["B2"]),
+      finding("warning", "B3", "…", ["B2"]),
+      finding("info", "B5"),
+      finding("error", "A1", "绩效指标中没有“效益指标”"),
+      finding("error", "A1", "一级指标应为产出指标、效益指标、满意度指标之一"),
+      finding("error", "A1", "没有找到“年度主要任务”"),
+      finding("info", "B4", "…", [], "r/note"),
+      finding("info", "B3", "…", [], "r/note"),
+    ];
+    const s = scoreFindings(table, { sheet: "S", tables: [], findings: all }, all);
+    expect(s.findings.map((j) => j.verdict)).toEqual([
+      "hit",
+      "hit",
+      "false-positive",
+      "info",
+      "cut",
+      "false-positive",
+      "false-positive",
+      "info",
+      "info",
+    ]);
+    expect([s.truePositives, s.falsePositives, s.falseOnLeave, s.cut, s.duplicates]).toEqual([2, 3, 1, 1, 1]);
+    expect(s.flagsFound).toEqual([true, true, false]);
+    expect(s.missed.map((f) => f.what)).toEqual(["a fault no one finds"]);
+    expect(s.leaveViolations).toHaveLength(3);
+    expect(s.bySeverity).toEqual({ error: 4, warning: 2, info: 3 });
+  });
+
+  test("an advisory flag at info level counts for recall; a plain flag needs error or warning", () => {
+    const all = [finding("info", "B2"), finding("info", "B5")];
+    const s = scoreFindings(table, { sheet: "S", tables: [], findings: all }, all);
+    expect(s.flagsFound).toEqual([false, true, false]);
+    expect(s.truePositives + s.falsePositives).toBe(0);
+  });
+
+  test("on a sheet that is not a goal table, the workbook's 'no goal table' is the expected answer", () => {
+    const selfEval: RealTable = {
+      ...table,
+      read: { notATable: { because: "self-evaluation", reasonMustContain: "自评" } },
+      flag: [{ cells: [], what: "not a goal table", notATable: "自评" }],
+    };
+    const workbookFinding = finding("error", "A1", "工作簿中找不到绩效目标表");
+    const check = { sheet: "S", tables: [], findings: [], notATable: { reason: { zh: "是自评表", en: "" } } };
+    const s = scoreFindings(selfEval, check, [workbookFinding]);
+    expect(s.findings[0].verdict).toBe("neutral");
+    expect(s.flagsFound).toEqual([true]);
+    expect(s.readProblems).toEqual([]);
+    const wrong = scoreFindings(selfEval, { ...check, notATable: { reason: { zh: "工作表是空的", en: "" } } }, []);
+    expect(wrong.flagsFound).toEqual([false]);
+    expect(wrong.readProblems).toHaveLength(1);
   });
 });

@@ -66,9 +66,18 @@ function hitFlag(f: Finding, flags: Flag[], leaveCells: Set<string>): number {
   return flags.findIndex((fl) => fl.cells.some((c) => cells.includes(c)));
 }
 
+/** Runs the checker on the table's sheet (as a one-sheet workbook) and scores what it says. */
 export function scoreTable(table: RealTable): TableScore {
   const wb = checkWorkbook({ sheets: [table.sheet] });
-  const check = wb.sheets[0];
+  return scoreFindings(table, wb.sheets[0], wb.findings);
+}
+
+/**
+ * Scores a check of the table's sheet: `check` is the sheet's reading and findings, `all` every finding of the
+ * workbook (the sheet's and the workbook rules').
+ */
+export function scoreFindings(table: RealTable, check: SheetCheck, all: Finding[]): TableScore {
+  const wb = { findings: all };
   const expectsNotATable = "notATable" in table.read;
   const sheetFindings = new Set(check.findings);
   const leaveCells = new Set(table.leave.flatMap((l) => l.cells));
