@@ -4,7 +4,7 @@ import type { CellRef } from "../../model";
 
 export const repeatedTask: Rule = {
   id: "structure/repeated-task",
-  severity: "warning",
+  severity: "info",
   category: "structure",
   title: { zh: "年度主要任务重复", en: "Task row repeated" },
   docs: {

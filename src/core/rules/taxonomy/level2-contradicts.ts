@@ -32,7 +32,7 @@ const WRONG: Record<"satisfaction" | "spending-rate" | "rate", { not: Level2Key[
 
 export const level2Contradicts: Rule = {
   id: "taxonomy/level2-contradicts",
-  severity: "warning",
+  severity: "info",
   category: "taxonomy",
   title: { zh: "三级指标与所属二级指标不符", en: "三级 name contradicts its 二级" },
   docs: {

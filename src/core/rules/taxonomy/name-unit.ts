@@ -7,7 +7,7 @@ const UNITS = new Set([...MEASURE_UNITS, "%", "万立方米", "单", "万亩", "
 
 export const nameUnit: Rule = {
   id: "taxonomy/name-unit",
-  severity: "warning",
+  severity: "info",
   category: "taxonomy",
   title: { zh: "三级指标名称中重复了计量单位", en: "Unit repeated in the 三级 name" },
   docs: {

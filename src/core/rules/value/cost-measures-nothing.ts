@@ -7,7 +7,7 @@ const BOILERPLATE =
 
 export const valueCostMeasuresNothing: Rule = {
   id: "value/cost-measures-nothing",
-  severity: "warning",
+  severity: "info",
   category: "value",
   title: { zh: "成本指标没有可衡量的目标", en: "Cost indicator that measures nothing" },
   docs: {

@@ -7,18 +7,19 @@ const RATE_WORDS =
 
 export const valuePercentNotRate: Rule = {
   id: "value/percent-not-rate",
-  severity: "warning",
+  severity: "info",
   category: "value",
   title: { zh: "效益指标不是比率却以%计", en: "Percentage on an aim that is not a rate" },
   docs: {
     description: {
-      zh: "效益指标的名称是一项目标或工作（如“维护社会稳定”“保护生态环境卫生”），并不是比率，却填了“≥95%”，这个百分比无从计算。请改为可计算的比率名称（如“群众安全感满意率”），或改用定性表述（如“有效维护”）。",
-      en: "The benefit indicator names an aim or an activity (维护社会稳定, 保护生态环境卫生), not a rate, yet its value is ≥95%: the percentage cannot be computed. Rename it as a rate that can be measured, or use a qualitative value (有效维护).",
+      zh: "效益指标的名称是一项目标或工作（如“维护社会稳定”“保护生态环境卫生”），并不是比率，却填了“≥95%”，这个百分比无从计算。请改为可计算的比率名称（如“群众安全感满意率”），或改用定性表述（如“有效维护”）。仅作提示。",
+      en: "The benefit indicator names an aim or an activity (维护社会稳定, 保护生态环境卫生), not a rate, yet its value is ≥95%: the percentage cannot be computed. Rename it as a rate that can be measured, or use a qualitative value (有效维护). Advice only.",
     },
     bad: "维护社会稳定 | ≥95%",
     good: "维护社会稳定 | 有效维护",
   },
   check(table, report) {
+    // One finding per row: each row is its own fault, to be renamed or rewritten on its own.
     for (const v of valueRows(table)) {
       const p = v.parsed;
       if (isPlaceholder(v) || p.kind !== "quantitative" || p.unit !== "%") continue;
