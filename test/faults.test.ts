@@ -314,7 +314,6 @@ const ELSEWHERE: Record<string, string> = {
   "taxonomy/missing-output": "needs every 产出 row removed: test/rules/taxonomy.test.ts",
   "taxonomy/missing-benefit": "needs every 效益 row removed: test/rules/taxonomy.test.ts",
   "taxonomy/empty-level2": "the sample itself has one (生态效益指标), as information",
-  "taxonomy/weights-sum": "needs a 权重/分值 column: test/rules/taxonomy.test.ts",
   "structure/missing-tasks": "needs the block removed: test/rules/structure.test.ts",
   "structure/missing-total-row": "needs the row removed: test/rules/structure.test.ts",
   "structure/missing-funding": "project tables: test/rules/structure.test.ts",

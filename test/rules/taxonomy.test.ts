@@ -10,8 +10,6 @@ import { checkSheet, runRules } from "../../src/core/check";
 import { templateRow } from "../../src/core/rules/taxonomy/template-row";
 import { level2Contradicts } from "../../src/core/rules/taxonomy/level2-contradicts";
 import { nameUnit } from "../../src/core/rules/taxonomy/name-unit";
-import { weightsSum } from "../../src/core/rules/taxonomy/weights-sum";
-import { PublishedSheet } from "../real-tables/grid";
 import type { Rule } from "../../src/core/rules/rule";
 import type { SheetSnapshot } from "../../src/core/snapshot";
 import { STRUCTURE_RULES } from "../../src/core/rules/structure";
@@ -650,48 +648,4 @@ testRule(nameUnit, {
       cells: ["D12"],
     },
   ],
-});
-
-/** A project table with a 分值 column, in the split layout of 乌海 2021; `weights` per indicator row. */
-function weighted(weights: (number | string)[], stated?: string): SheetSnapshot {
-  const s = new PublishedSheet("绩效目标表");
-  s.merged("A1:H1", "某某项目绩效目标表");
-  s.merged("A2:H2", "(2023年)");
-  s.row("A3", "项目名称").merged("B3:H3", "设施农业种植项目");
-  s.merged("A4:A6", "投入目标(万元)");
-  s.merged("B4:D4", "资金总额").merged("E4:H4", 50);
-  s.merged("B5:D5", "其中: 财政拨款").merged("E5:H5", 50);
-  s.merged("B6:D6", "其他资金").merged("E6:H6", 0);
-  s.row("A7", "年度目标").merged("B7:H7", "种植葡萄17600株，受益脱贫户10户，增加收入80万元。");
-  s.merged("A8:H8", stated ?? "绩效指标");
-  s.row("A9", "一级指标", "二级指标", "三级指标", "指标方向", "计算符号", "目标值", "计量单位", "分值");
-  const rows: [string, string, string, string, number, string][] = [
-    ["产出指标", "数量指标", "种植数量", "≥", 17600, "株"],
-    ["产出指标", "质量指标", "种植作物成活率", "≥", 85, "%"],
-    ["产出指标", "成本指标", "补助成本", "≤", 28.4, "元/株"],
-    ["效益指标", "经济效益指标", "特色产业产值", "≥", 80, "万元"],
-    ["满意度指标", "服务对象满意度指标", "受益脱贫户满意度", "≥", 95, "%"],
-  ];
-  rows.forEach(([l1, l2, name, op, value, unit], i) =>
-    s.row(`A${10 + i}`, l1, l2, name, "正向", op, value, unit, weights[i])
-  );
-  return s.snapshot();
-}
-
-testRule(weightsSum, {
-  valid: [
-    { name: "department (no weights)", sheet: dept },
-    { name: "weights add up to 100", sheet: weighted([20, 20, 20, 20, 20]) },
-    { name: "weights add up to the stated 90分", sheet: weighted([20, 20, 10, 20, 20], "绩效指标(权重分值90分)") },
-  ],
-  invalid: [
-    // 四川井研马踏 2023: 10+20+10+10+10+10+10+10 = 90 with no stated total.
-    { name: "weights add up to 90", sheet: weighted([20, 20, 10, 20, 20]), cells: ["H10"] },
-  ],
-});
-
-test("weights-sum names the total, what it should be and the cells", () => {
-  const [f] = findings(weighted([20, 20, 10, 20, 20]), [weightsSum]);
-  expect(f.message.zh).toBe("三级指标权重合计为90，应为100（H10:H14）。");
-  expect(f.related).toEqual(["H11", "H12", "H13", "H14"]);
 });

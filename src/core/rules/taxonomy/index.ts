@@ -13,7 +13,6 @@ import { nameEmbedsTarget } from "./name-embeds-target";
 import { templateRow } from "./template-row";
 import { level2Contradicts } from "./level2-contradicts";
 import { nameUnit } from "./name-unit";
-import { weightsSum } from "./weights-sum";
 
 export const TAXONOMY_RULES: Rule[] = [
   templateRow,
@@ -29,5 +28,4 @@ export const TAXONOMY_RULES: Rule[] = [
   nameEmbedsTarget,
   level2Contradicts,
   nameUnit,
-  weightsSum,
 ];
