@@ -30,18 +30,12 @@ const FAILING: Record<string, Partial<Record<Part, string>>> = {
     flag: "an all-empty indicator row and a 时效 row with no name or value are not flagged",
     leave: "amount/precision on 4 decimals in 万元 (issue 10)",
   },
-  "fujian-ningde-history-office-2019-dept-overall": {
-    flag: "年度履职目标 amounts not checked: the 基本支出 row repeats the total (i9-sums)",
-  },
   "jiangxi-fuliang-forestry-2026-dept-overall": {
     flag: "a goal copied from 部门职能职责概述 and the unit 年 on a count are not flagged",
   },
   "ningxiang-batang-2021-infrastructure-project": {
     read: "read as two tables; 资金总额及构成 amounts inside text, goal headers above their texts and the 长期 + 年度 indicator blocks are not read",
     flag: "unreadable values (`88100`) on rows without a 三级 name are not checked",
-  },
-  "sichuan-jingyan-mata-2023-project-list": {
-    flag: "weights (权重) are not summed (i9-sums)",
   },
   "wuhai-2021-recycling-market-project": {
     flag: "dates as Excel serials shown through #,##0 (44,561) are not recognised (issue 10 grammar)",

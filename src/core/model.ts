@@ -268,6 +268,29 @@ export interface IndicatorBlock {
   budgetExecution?: { label: CellRef; score?: ScoreNote };
 }
 
+/**
+ * A total found on the sheet by its label (合计 / 小计 / 总计, with spaces, brackets or a 收入/支出 prefix) and the
+ * cells it adds up, whatever block it stands in (src/core/reader/sums.ts). The 年度主要任务 block has its own model
+ * (tasks) and rules; its totals appear here too, and the rules skip them.
+ */
+export interface SumLine {
+  /** The 合计 / 小计 / 总计 label cell. */
+  label: CellRef;
+  /** "column": a 合计 row, the total adds up its column; "row": a 合计 column, the total adds up its row. */
+  axis: "column" | "row";
+  total: CellRef;
+  /** The cells the total adds up, in sheet order; blank cells are included (a blank part counts as 0). */
+  parts: CellRef[];
+  /** The name of each part (its row label, or its column header for axis "row"), parallel to parts. */
+  names: string[];
+  /** The header of the total's column (axis "column") or the label of its row (axis "row"): 金额, 占比, 2021年. */
+  header: string;
+  /** A share column (占比, 比例, values in %): its parts add up to 100 % within rounding, not exactly. */
+  share: boolean;
+  /** The group label beside the block (收入构成, 支出构成) or the label's own prefix (收入合计 → 收入). */
+  group: string;
+}
+
 export interface GoalTable {
   kind: TableKind;
   sheet: string;
@@ -301,6 +324,8 @@ export interface GoalTable {
   funding?: FundingBlock;
   goals: GoalText[];
   indicators?: IndicatorBlock;
+  /** Every 合计 / 小计 / 总计 on the table with the cells it adds up (absent when the reader found none). */
+  sumLines?: SumLine[];
 }
 
 /** Why a sheet holds no goal table. */

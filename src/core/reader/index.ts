@@ -30,6 +30,7 @@ import type { SheetSnapshot } from "../snapshot";
 import { indicatorHeaders, readIndicators } from "./indicators";
 import { isLabel, LABEL, unitIn, yearIn, type LabelName } from "./labels";
 import { Sheet } from "./sheet";
+import { readSumLines } from "./sums";
 
 /** A part of the sheet that holds one table: rows top..bottom. */
 export interface Region {
@@ -189,6 +190,8 @@ function readRegion(sheet: Sheet, region: Region): GoalTable | GoalTable[] | Not
     table.name = table.project.name;
     table.funding = readFunding(sheet, region);
   }
+  const sumLines = readSumLines(sheet, region);
+  if (sumLines.length > 0) table.sumLines = sumLines;
   table.range = tableRange(sheet, region);
   return table;
 }

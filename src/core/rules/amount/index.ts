@@ -3,6 +3,11 @@ import type { Rule } from "../rule";
 import { taskSum } from "./task-sum";
 import { totalMismatch } from "./total-mismatch";
 import { projectSum } from "./project-sum";
+import { blockSum } from "./block-sum";
+import { shareSum } from "./share-sum";
+import { totalAsPart } from "./total-as-part";
+import { incomeExpense } from "./income-expense";
+import { weightSum } from "./weight-sum";
 import { formulaRange } from "./formula-range";
 import { constantTotal } from "./constant-total";
 import { notANumber } from "./not-a-number";
@@ -14,6 +19,11 @@ export const AMOUNT_RULES: Rule[] = [
   taskSum,
   totalMismatch,
   projectSum,
+  blockSum,
+  totalAsPart,
+  shareSum,
+  incomeExpense,
+  weightSum,
   formulaRange,
   constantTotal,
   notANumber,

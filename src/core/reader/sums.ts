@@ -1,0 +1,343 @@
+/**
+ * Totals anywhere on the table: every cell labelled 合计 / 小计 / 总计 (with spaces, brackets, 其中: or a 收入/支出
+ * prefix) and the numeric cells it adds up, found from the sheet's cells, whatever block they stand in: a 收入构成
+ * / 支出构成 block, a multi-year cost breakdown (one column per year and a 合计 column), a 年度预算申请 block.
+ *
+ * A 合计 row: the label, then numbers to its right (one total per column). Its parts are the rows above it or below
+ * it, up to the block's header (a row with text where the totals have numbers), a blank row or another 合计 row.
+ * A 合计 column: the label on top, numbers below it (one total per row); its parts are the columns beside it, up
+ * to a column with text in it, a blank column or another 合计 column. The two are the same search with rows and
+ * columns swapped (a View).
+ *
+ * Which side: a total whose block could be above or below (left or right) takes the side that another total does
+ * not need (two blocks one under the other: 收入 合计 then 支出 rows then 支出 合计), else the side whose sums hold;
+ * when neither holds the block is ambiguous and no line is made (say nothing rather than guess).
+ * Nested 小计 inside a 合计 block stop the 合计's run: the 合计 is then left alone (no line), each 小计 is checked.
+ *
+ * Cost: one pass over the region's label cells (already made by the reader), then a few rows or columns around each
+ * 合计 label; no scan of the whole sheet per total.
+ */
+import { isNumeric, parseAmount } from "../amount";
+import type { CellRef, SumLine } from "../model";
+import type { Region } from "./index";
+import type { Sheet } from "./sheet";
+
+/** 合计, 小计, 总计, 合 计, （合计）, 【合计】, 其中:小计, 收入合计, 支出合计, 合计金额, 合计(万元). */
+const TOTAL_RE =
+  /^[[【(]?(?:其中:?)?(收入|支出|本年|年度|本级|部门|项目)?(?:预算)?(?:合计|小计|总计)(?:金额|数)?[\]】)]?(?:\((?:万元|元|%)\))?$/;
+
+/** The prefix of a total label ("收入合计" → "收入"), "" for a plain 合计; undefined when it is no total label. */
+export function totalLabel(norm: string): string | undefined {
+  const m = TOTAL_RE.exec(norm);
+  return m ? (m[1] ?? "") : undefined;
+}
+
+/** Headers of share columns: 占比, 比例, 比重, 构成比, 百分比, anything in %. */
+const SHARE_RE = /占比|比例|比重|构成比|百分比|%/;
+/** A percentage typed as text: "74.8%", "100 %". */
+const PERCENT_TEXT_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)%$/;
+
+type Kind = "empty" | "number" | "text";
+
+/** What a cell holds for the block search: a number (also typed as text, or a percentage), text, or nothing. */
+function kindOf(c: CellRef): Kind {
+  const v = c.value;
+  if (v === null || v === undefined) return "empty";
+  if (typeof v === "number") return Number.isFinite(v) ? "number" : "text";
+  if (typeof v !== "string") return "text";
+  if (c.text === "") return "empty";
+  if (isPercentText(c.text)) return "number";
+  return isNumeric(parseAmount(c)) ? "number" : "text";
+}
+
+export function isPercentText(text: string): boolean {
+  return PERCENT_TEXT_RE.test(text.normalize("NFKC").replace(/\s+/g, ""));
+}
+
+/** True when the cell shows a percentage: "74.8%" as text, or a number with a % format. */
+export function isPercentCell(c: CellRef): boolean {
+  if (typeof c.value === "number") return /%/.test(c.format.replace(/"[^"]*"|\\./g, ""));
+  return typeof c.value === "string" && isPercentText(c.text);
+}
+
+/**
+ * The sheet seen along one axis: i runs along the parts (rows of a 合计 row's block), k across them (the columns
+ * holding one total each). For a 合计 column, i is the column and k the row.
+ */
+interface View {
+  axis: SumLine["axis"];
+  ref(i: number, k: number): CellRef;
+  shown(i: number, k: number): CellRef;
+  covered(i: number, k: number): boolean;
+  /** The last i and k the cell spans (its merge). */
+  end(i: number, k: number): { i: number; k: number };
+  minI: number;
+  maxI: number;
+  minK: number;
+  maxK: number;
+}
+
+function rowView(sheet: Sheet, region: Region): View {
+  return {
+    axis: "column",
+    ref: (i, k) => sheet.ref(i, k),
+    shown: (i, k) => sheet.shown(i, k),
+    covered: (i, k) => sheet.covered(i, k),
+    end: (i, k) => {
+      const e = sheet.extent(i, k);
+      return { i: e.bottom, k: e.right };
+    },
+    minI: region.top,
+    maxI: region.bottom,
+    minK: sheet.left,
+    maxK: sheet.right,
+  };
+}
+
+function columnView(sheet: Sheet, region: Region): View {
+  return {
+    axis: "row",
+    ref: (i, k) => sheet.ref(k, i),
+    shown: (i, k) => sheet.shown(k, i),
+    covered: (i, k) => sheet.covered(k, i),
+    end: (i, k) => {
+      const e = sheet.extent(k, i);
+      return { i: e.right, k: e.bottom };
+    },
+    minI: sheet.left,
+    maxI: sheet.right,
+    minK: region.top,
+    maxK: region.bottom,
+  };
+}
+
+/** At most this many parts in one run, and this many blank cells in a row among the totals. */
+const MAX_RUN = 500;
+const MAX_GAP = 3;
+
+interface Candidate {
+  lines: number[];
+}
+
+interface Entry {
+  view: View;
+  label: CellRef;
+  prefix: string;
+  /** The label's position in the view. */
+  i0: number;
+  iEnd: number;
+  k0: number;
+  kEnd: number;
+  /** Positions (k) of the totals. */
+  ks: number[];
+  before?: Candidate;
+  after?: Candidate;
+}
+
+/** Finds every total on the region and the cells it adds up. */
+export function readSumLines(sheet: Sheet, region: Region): SumLine[] {
+  const labels = region.labels.filter((l) => totalLabel(l.norm) !== undefined && !sheet.covered(l.row, l.col));
+  if (labels.length === 0) return [];
+  const entries: Entry[] = [];
+  for (const view of [rowView(sheet, region), columnView(sheet, region)]) {
+    for (const l of labels) {
+      const [i0, k0] = view.axis === "column" ? [l.row, l.col] : [l.col, l.row];
+      const e = view.end(i0, k0);
+      const ks = totalPositions(view, i0, e.k);
+      if (ks.length === 0) continue;
+      const entry: Entry = {
+        view,
+        label: sheet.ref(l.row, l.col),
+        prefix: totalLabel(l.norm) ?? "",
+        i0,
+        iEnd: e.i,
+        k0,
+        kEnd: e.k,
+        ks,
+      };
+      const before = run(view, entry, -1);
+      const after = run(view, entry, 1);
+      if (before.length) entry.before = { lines: before };
+      if (after.length) entry.after = { lines: after };
+      if (entry.before || entry.after) entries.push(entry);
+    }
+  }
+  resolveClaims(entries);
+  const out: SumLine[] = [];
+  for (const e of entries) {
+    const side = chooseSide(e);
+    if (side) out.push(...makeLines(e, side));
+  }
+  return out.sort((a, b) => a.total.row - b.total.row || a.total.col - b.total.col);
+}
+
+/** The k positions beside the label that hold numbers: the totals. Stops at text or after a few blanks. */
+function totalPositions(view: View, i0: number, kEnd: number): number[] {
+  const ks: number[] = [];
+  let gap = 0;
+  for (let k = kEnd + 1; k <= view.maxK; k++) {
+    if (view.covered(i0, k)) continue;
+    const kind = kindOf(view.ref(i0, k));
+    if (kind === "text") break;
+    if (kind === "empty") {
+      if (++gap > MAX_GAP) break;
+      continue;
+    }
+    gap = 0;
+    ks.push(k);
+  }
+  return ks;
+}
+
+/** The label area of a line: the positions before the totals (row labels, or a 合计 column's header rows). */
+function labelArea(view: View, e: Entry): [number, number] {
+  return view.axis === "column" ? [view.minK, e.kEnd] : [Math.max(view.minK, e.k0 - 2), e.kEnd];
+}
+
+type LineKind = "part" | "total" | "header" | "blank";
+
+function lineKind(view: View, e: Entry, i: number): LineKind {
+  const [from, to] = labelArea(view, e);
+  let content = false;
+  for (let k = from; k <= to; k++) {
+    if (view.covered(i, k)) continue;
+    const c = view.ref(i, k);
+    if (c.text === "") continue;
+    content = true;
+    if (typeof c.value === "string" && totalLabel(normOf(c.text)) !== undefined) return "total";
+  }
+  for (const k of e.ks) {
+    const s = view.shown(i, k);
+    const kind = kindOf(s);
+    if (kind === "text") return "header";
+    if (kind === "number" && !view.covered(i, k)) content = true;
+  }
+  if (!content) {
+    // Cells between the label area and the last total (a 主要内容 column) count as content too.
+    const last = e.ks[e.ks.length - 1];
+    for (let k = to + 1; k <= last && !content; k++)
+      if (!view.covered(i, k) && view.ref(i, k).text !== "") content = true;
+  }
+  return content ? "part" : "blank";
+}
+
+function normOf(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/[\s\u00a0\u3000\u200b]+/g, "")
+    .replace(/:+$/, "");
+}
+
+/** The lines (i) of the block on one side of the total, nearest first. */
+function run(view: View, e: Entry, dir: -1 | 1): number[] {
+  const lines: number[] = [];
+  for (let i = dir < 0 ? e.i0 - 1 : e.iEnd + 1; i >= view.minI && i <= view.maxI; i += dir) {
+    if (lines.length >= MAX_RUN) return [];
+    if (lineKind(view, e, i) !== "part") break;
+    lines.push(i);
+  }
+  return lines;
+}
+
+/** Two blocks one after the other: a side that another total needs as its only side is not this total's. */
+function resolveClaims(entries: Entry[]): void {
+  const sole = entries.filter((e) => !e.before !== !e.after);
+  for (const e of entries) {
+    if (!e.before || !e.after) continue;
+    for (const side of ["before", "after"] as const) {
+      const cand = e[side];
+      if (!cand) continue;
+      const taken = sole.some(
+        (o) =>
+          o !== e &&
+          o.view === e.view &&
+          o.ks.some((k) => e.ks.includes(k)) &&
+          (o.before ?? o.after)!.lines.some((i) => cand.lines.includes(i))
+      );
+      if (taken && e.before && e.after) delete e[side];
+    }
+  }
+}
+
+/** True when every total of the entry equals the exact sum of the run's cells (blanks as 0). */
+function holds(view: View, e: Entry, cand: Candidate): boolean {
+  for (const k of e.ks) {
+    const cell = view.ref(e.i0, k);
+    const total = parseAmount(cell);
+    // A percentage: shares are checked with their own tolerance.
+    if (!isNumeric(total) || isPercentCell(cell)) continue;
+    let sum = total.value.minus(total.value);
+    for (const i of cand.lines) {
+      if (view.covered(i, k)) continue;
+      const p = parseAmount(view.ref(i, k));
+      if (isNumeric(p)) sum = sum.plus(p.value);
+      else if (p.kind !== "empty") return false;
+    }
+    if (!sum.eq(total.value)) return false;
+  }
+  return true;
+}
+
+function chooseSide(e: Entry): Candidate | undefined {
+  if (e.before && !e.after) return e.before;
+  if (e.after && !e.before) return e.after;
+  if (!e.before || !e.after) return undefined;
+  const b = holds(e.view, e, e.before);
+  const a = holds(e.view, e, e.after);
+  if (b) return e.before;
+  if (a) return e.after;
+  return undefined;
+}
+
+function makeLines(e: Entry, cand: Candidate): SumLine[] {
+  const view = e.view;
+  const lines = [...cand.lines].sort((x, y) => x - y);
+  const names = lines.map((i) => lineName(view, e, i));
+  const group = e.prefix || groupOf(view, e);
+  const out: SumLine[] = [];
+  for (const k of e.ks) {
+    const parts: CellRef[] = [];
+    const partNames: string[] = [];
+    lines.forEach((i, n) => {
+      if (view.covered(i, k)) return;
+      parts.push(view.ref(i, k));
+      partNames.push(names[n]);
+    });
+    if (parts.every((p) => p.text === "")) continue; // nothing filled in: nothing to add up
+    const total = view.ref(e.i0, k);
+    const header = headerOf(view, Math.min(lines[0], e.i0), k);
+    const share = SHARE_RE.test(header) || isPercentCell(total) || parts.some(isPercentCell);
+    out.push({ label: e.label, axis: view.axis, total, parts, names: partNames, header, share, group });
+  }
+  return out;
+}
+
+/** The name of a part line: its text in the label's own position, else the nearest text before the totals. */
+function lineName(view: View, e: Entry, i: number): string {
+  const own = view.shown(i, e.k0);
+  if (kindOf(own) === "text") return own.text;
+  const [from, to] = labelArea(view, e);
+  for (let k = to; k >= from; k--) {
+    const c = view.shown(i, k);
+    if (kindOf(c) === "text") return c.text;
+  }
+  return "";
+}
+
+/** The header of position k: the nearest text before the block (the column's header, or a row's label). */
+function headerOf(view: View, first: number, k: number): string {
+  for (let i = first - 1; i >= Math.max(view.minI, first - 15); i--) {
+    const c = view.shown(i, k);
+    if (kindOf(c) === "text") return c.text;
+  }
+  return "";
+}
+
+/** The group label beside the 合计 label (收入构成 merged down beside the block), one or two cells away. */
+function groupOf(view: View, e: Entry): string {
+  for (let k = e.k0 - 1; k >= Math.max(view.minK, e.k0 - 2); k--) {
+    const c = view.shown(e.i0, k);
+    if (kindOf(c) === "text") return c.text;
+  }
+  return "";
+}
