@@ -308,6 +308,12 @@ const ELSEWHERE: Record<string, string> = {
   "amount/project-sum": "project tables: test/rules/amount.test.ts",
   "amount/formula-range": "formulas: test/rules/amount.test.ts",
   "amount/constant-total": "formulas: test/rules/amount.test.ts",
+  "amount/block-sum":
+    "合计 lines of other money blocks (the sample's 合计 row is total-mismatch's): test/rules/sums.test.ts",
+  "amount/total-as-part": "年度履职目标 / 年度预算安排 blocks: test/rules/sums.test.ts",
+  "amount/share-sum": "收入/支出构成 with 占比: test/rules/sums.test.ts",
+  "amount/income-expense": "收入/支出构成: test/rules/sums.test.ts",
+  "amount/weight-sum": "needs a 权重/分值 column: test/rules/sums.test.ts",
   "value/split-form": "split value columns: test/rules/value.test.ts",
   "value/direction": "split value columns: test/rules/value.test.ts",
   "value/reverse-equal": "split value columns: test/rules/value.test.ts",
