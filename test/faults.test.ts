@@ -101,6 +101,12 @@ const FAULTS: Fault[] = [
     expect: (p) => ({ rule: "amount/precision", cell: p.tasks[5].fiscal }),
   },
   {
+    name: "amount typed with the table's unit (60万元)",
+    edit: (p) => ({ [p.tasks[1].fiscal]: "60万元" }),
+    expect: (p) => ({ rule: "amount/unit-in-cell", cell: p.tasks[1].fiscal }),
+    quiet: true,
+  },
+  {
     name: "a cost above the whole budget",
     edit: value(COST, "≤2000万元"),
     expect: atValue("amount/cost-over-budget", COST),

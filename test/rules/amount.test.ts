@@ -19,6 +19,7 @@ import { constantTotal } from "../../src/core/rules/amount/constant-total";
 import { notANumber } from "../../src/core/rules/amount/not-a-number";
 import { negative } from "../../src/core/rules/amount/negative";
 import { precision } from "../../src/core/rules/amount/precision";
+import { amountUnitInCell } from "../../src/core/rules/amount/unit-in-cell";
 import { costOverBudget } from "../../src/core/rules/amount/cost-over-budget";
 
 const sheetOf = (spec: TableSpec, layout: Partial<Layout> = {}) => tableSheet(buildTable(spec, layout).workbook);
@@ -262,6 +263,23 @@ testRule(constantTotal, {
   ],
 });
 
+// 武汉青山 2020: 资金总额 10000万元 in a 万元 table — readable, published; one quiet note.
+testRule(amountUnitInCell, {
+  valid: [
+    { name: "department", sheet: dept },
+    { name: "project", sheet: proj },
+    { name: "another unit is not-a-number's", sheet: withCells(proj, { D7: "90元" }) },
+  ],
+  invalid: [
+    { name: "90万元 in a 万元 table", sheet: withCells(proj, { D7: "90万元" }), cells: ["D7"] },
+    { name: "two cells: one note", sheet: withCells(proj, { D7: "90万元", D8: "90万元" }), cells: ["D7"] },
+  ],
+});
+
+test("an amount in the table's own unit is not an error", () => {
+  expect(findingsOf(withCells(proj, { D7: "90万元" }), [notANumber])).toEqual([]);
+});
+
 testRule(notANumber, {
   valid: [
     { name: "sample", sheet: sample },
@@ -300,7 +318,7 @@ testRule(notANumber, {
     { name: "boolean", sheet: withCells(dept, { F9: true }), cells: ["F9"] },
     { name: "其他资金 empty where 总额 = 财政拨款", sheet: withCells(dept, { F8: null }), cells: ["F8"] },
     { name: "财政拨款 empty", sheet: withCells(dept, { E7: null }), cells: ["E7"] },
-    { name: "project 年度资金总额 as text with a unit", sheet: withCells(proj, { D7: "90万元" }), cells: ["D7"] },
+    { name: "project 年度资金总额 with another unit", sheet: withCells(proj, { D7: "90元" }), cells: ["D7"] },
   ],
 });
 
