@@ -11,7 +11,7 @@ import type { CellRef, GoalTable } from "../src/core/model";
 import type { SheetSnapshot } from "../src/core/snapshot";
 import { checkSheet } from "../src/core/check";
 import { moneyBlocks } from "../src/core/model";
-import { k, layRows, wide, type Cell } from "./builder/rows";
+import { k, layRows, tall, wide, type Cell } from "./builder/rows";
 import {
   departmentWithComposition,
   departmentWithDuties,
@@ -212,6 +212,15 @@ describe("cell addresses anchored by hand (not from the builder's record)", () =
     expect(table.tasks?.totalRow?.total?.address).toBe("D6");
     expect(table.tasks?.rows.map((r) => r.total?.address)).toEqual(["D7", "D8", "D9"]);
     expect(table.tasks?.rows[0].total?.value).toBe(120.5);
+  });
+
+  test.each([["金额合计"], ["合计（万元）"], ["总计"]])("%s as the 合计 row's label", (label) => {
+    const sheet = buildTable(SMALL_DEPARTMENT).workbook.sheets[0];
+    const values = sheet.values.map((r) => [...r]);
+    values[5][1] = label;
+    const t = readOne([{ ...sheet, values }]);
+    expect(t.tasks?.totalRow?.label.address).toBe("B6");
+    expect(t.tasks?.rows).toHaveLength(3);
   });
 
   test("an empty 二级 row (生态效益指标) has no 三级 name", () => {
@@ -458,56 +467,65 @@ describe("score notes in 一级 labels and the 2021+ template", () => {
 });
 
 describe("部门整体 forms without 年度主要任务", () => {
-  test("年度预算安排 and 年度履职目标 with their own amounts", () => {
-    const laid = departmentWithDuties();
-    const t = only(laid.sheet);
-    expect(t.kind).toBe("department");
-    expect(t.name?.value?.address).toBe(laid.at.name);
-    expect(t.tasks).toBeUndefined();
-    expect(t.budget?.label.address).toBe(laid.at.budgetLabel);
-    expect(t.budget?.lines.map((l) => [l.kind, l.label.address, l.amount?.address])).toEqual([
-      ["total", laid.at.b0, laid.at.bv0],
-      ["project", laid.at.b1, laid.at.bv1],
-      ["basic", laid.at.b2, laid.at.bv2],
-    ]);
-    const d = t.duties!;
-    expect(d.label.address).toBe(laid.at.dutyLabel);
-    expect(d.header.address).toBe(laid.at.dutyHeader);
-    expect(d.rows.map((r) => [r.duty?.address, r.task?.address, r.amount?.address])).toEqual(
-      [0, 1, 2].map((i) => [laid.at[`d${i}`], laid.at[`dt${i}`], laid.at[`da${i}`]])
-    );
-    expect(d.rows[2].amount?.value).toBe(110.61);
-    expect(t.goals.map((g) => [g.kind, g.label.address, g.value?.address])).toEqual([
-      ["overall", laid.at.goalLabel, laid.at.goal],
-    ]);
-    expect(t.indicators?.columns.explanation).toBeDefined();
-    expect(t.indicators?.rows[0].value?.address).toBe(laid.at.value0);
-    expect(moneyBlocks(t)).toEqual(["duties", "budget"]);
-    const rules = checkSheet(laid.sheet).findings.map((f) => f.rule);
-    expect(rules).not.toContain("structure/missing-tasks");
-  });
+  test.each([
+    ["部门职能", "年度目标任务", "支出项目名称", "预算金额（万元）"],
+    ["职能职责", "年度重点工作", "项目名称", "金额"],
+  ] as [string, string, string, string][])(
+    "年度预算安排 and 年度履职目标 (%s | %s | %s | %s) with their own amounts",
+    (...dutyHeader) => {
+      const laid = departmentWithDuties({ dutyHeader });
+      const t = only(laid.sheet);
+      expect(t.kind).toBe("department");
+      expect(t.name?.value?.address).toBe(laid.at.name);
+      expect(t.tasks).toBeUndefined();
+      expect(t.budget?.label.address).toBe(laid.at.budgetLabel);
+      expect(t.budget?.lines.map((l) => [l.kind, l.label.address, l.amount?.address])).toEqual([
+        ["total", laid.at.b0, laid.at.bv0],
+        ["project", laid.at.b1, laid.at.bv1],
+        ["basic", laid.at.b2, laid.at.bv2],
+      ]);
+      const d = t.duties!;
+      expect(d.label.address).toBe(laid.at.dutyLabel);
+      expect(d.header.address).toBe(laid.at.dutyHeader);
+      expect(d.rows.map((r) => [r.duty?.address, r.task?.address, r.amount?.address])).toEqual(
+        [0, 1, 2].map((i) => [laid.at[`d${i}`], laid.at[`dt${i}`], laid.at[`da${i}`]])
+      );
+      expect(d.rows[2].amount?.value).toBe(110.61);
+      expect(t.goals.map((g) => [g.kind, g.label.address, g.value?.address])).toEqual([
+        ["overall", laid.at.goalLabel, laid.at.goal],
+      ]);
+      expect(t.indicators?.columns.explanation).toBeDefined();
+      expect(t.indicators?.rows[0].value?.address).toBe(laid.at.value0);
+      expect(moneyBlocks(t)).toEqual(["duties", "budget"]);
+      const rules = checkSheet(laid.sheet).findings.map((f) => f.rule);
+      expect(rules).not.toContain("structure/missing-tasks");
+    }
+  );
 
-  test("部门总体资金情况: 收入构成 and 支出构成 with 金额 and 占比", () => {
-    const laid = departmentWithComposition();
-    const t = only(laid.sheet);
-    const c = t.composition!;
-    expect(c.label.address).toBe(laid.at.label);
-    const shape = (ls: typeof c.income) =>
-      ls.map((l) => [l.kind, l.label.address, l.amount?.address, l.share?.address]);
-    expect(shape(c.income)).toEqual([
-      ["fiscal", laid.at.i0, laid.at.ia0, laid.at.is0],
-      ["other", laid.at.i1, laid.at.ia1, laid.at.is1],
-      ["total", laid.at.i2, laid.at.ia2, laid.at.is2],
-    ]);
-    expect(shape(c.expense)).toEqual([
-      ["basic", laid.at.e0, laid.at.ea0, laid.at.es0],
-      ["project", laid.at.e1, laid.at.ea1, laid.at.es1],
-      ["total", laid.at.e2, laid.at.ea2, laid.at.es2],
-    ]);
-    expect(c.income[1].amount?.text).toBe("");
-    expect(t.unit).toBe("万元");
-    expect(checkSheet(laid.sheet).findings.map((f) => f.rule)).not.toContain("structure/missing-tasks");
-  });
+  test.each([["部门总体资金情况"], ["部门总体\n资金情况\n单位：万元"], ["总体资金情况（万元）"]])(
+    "%s: 收入构成 and 支出构成 with 金额 and 占比",
+    (label) => {
+      const laid = departmentWithComposition({ label });
+      const t = only(laid.sheet);
+      const c = t.composition!;
+      expect(c.label.address).toBe(laid.at.label);
+      const shape = (ls: typeof c.income) =>
+        ls.map((l) => [l.kind, l.label.address, l.amount?.address, l.share?.address]);
+      expect(shape(c.income)).toEqual([
+        ["fiscal", laid.at.i0, laid.at.ia0, laid.at.is0],
+        ["other", laid.at.i1, laid.at.ia1, laid.at.is1],
+        ["total", laid.at.i2, laid.at.ia2, laid.at.is2],
+      ]);
+      expect(shape(c.expense)).toEqual([
+        ["basic", laid.at.e0, laid.at.ea0, laid.at.es0],
+        ["project", laid.at.e1, laid.at.ea1, laid.at.es1],
+        ["total", laid.at.e2, laid.at.ea2, laid.at.es2],
+      ]);
+      expect(c.income[1].amount?.text).toBe("");
+      expect(t.unit).toBe("万元");
+      expect(checkSheet(laid.sheet).findings.map((f) => f.rule)).not.toContain("structure/missing-tasks");
+    }
+  );
 
   test("a platform export with no amounts: read, and nothing said about money", () => {
     const laid = platformExport();
@@ -608,6 +626,21 @@ describe("label variants", () => {
     expect(t.indicators?.statedScore?.cell).toBe(laid.at.blockLabel);
   });
 
+  test("指标方向 merged over two columns: 正向/反向 under the first, the sign under the unlabelled second", () => {
+    const laid = layRows("项目", [
+      [wide("项目支出绩效目标表", 8)],
+      ["项目名称", wide("再生资源回收市场管理", 7)],
+      [k("header", "一级指标"), "二级指标", "三级指标", "指标性质", wide("指标方向", 2), "目标值", "计量单位"],
+      ["产出指标", "数量指标", "出差人次", null, k("d0", "正向"), k("op0", "="), k("v0", 24), k("u0", "人/次")],
+      ["产出指标", "成本指标", "出差总成本", null, k("d1", "反向"), k("op1", "="), k("v1", 1), k("u1", "万元")],
+    ]);
+    const rs = only(laid.sheet).indicators!.rows;
+    expect(rs.map((r) => [r.direction?.address, r.operator?.address, r.value?.address, r.unit?.address])).toEqual([
+      [laid.at.d0, laid.at.op0, laid.at.v0, laid.at.u0],
+      [laid.at.d1, laid.at.op1, laid.at.v1, laid.at.u1],
+    ]);
+  });
+
   test.each([["当年预期实现值"], ["绩效标准"], ["目标值"], ["预期目标"], ["年度指标值"]])(
     "%s as the value column, with 指标解释 and 评(扣)分标准 beside it",
     (valueHeader) => {
@@ -662,12 +695,85 @@ describe("label variants", () => {
     rows.push(["产出指标", "数量指标", k("n0", "年度道路改造"), k("v0", "≥3公里"), ""]);
     rows.push(["满意度指标", "社会公众或服务对象满意度指标", k("n1", "群众满意度"), k("v1", "≥90%"), ""]);
     const laid = layRows("项目", rows);
-    const block = only(laid.sheet).indicators!;
+    const t = only(laid.sheet);
+    const block = t.indicators!;
+    expect(t.longTermIndicators?.header.address).toBe(laid.at.header);
+    expect(t.longTermIndicators?.rows.map((r) => r.name?.text)).toEqual(["长期道路改造"]);
     expect(block.header.address).toBe(laid.at.annualHeader);
     expect(block.rows.map((r) => [r.name?.address, r.value?.address])).toEqual([
       [laid.at.n0, laid.at.v0],
       [laid.at.n1, laid.at.v1],
     ]);
+  });
+});
+
+describe("transfer-payment 区域绩效目标表: sources side by side on one row", () => {
+  test.each([
+    ["all filled", 100],
+    ["地方资金 left blank", null],
+  ])("%s", (_t, local) => {
+    const laid = layRows("区域绩效目标", [
+      [k("title", "中央对地方转移支付区域绩效目标表", { span: 7 })],
+      [k("year", "（2023年度）", { span: 7 })],
+      [k("nameLabel", "专项名称"), k("name", "农村综合改革转移支付", { span: 6 })],
+      [k("deptLabel", "中央主管部门"), k("dept", "财政部", { span: 2 }), "地方主管部门", wide("某省财政厅", 3)],
+      [
+        k("section", "资金情况（万元）"),
+        k("totalLabel", "年度金额："),
+        k("total", 500),
+        k("centralLabel", "其中：中央补助"),
+        k("central", 400),
+        k("localLabel", "地方资金"),
+        k("local", local),
+      ],
+      [k("goalLabel", "年度总体目标"), k("goal", "完成村级公益事业建设项目20个。", { span: 6 })],
+      [
+        tall("绩效指标", 3),
+        k("header", "一级指标"),
+        "二级指标",
+        wide("三级指标", 2),
+        wide("指标值（包含数字及文字描述）", 2),
+      ],
+      ["产出指标", "数量指标", wide("建设项目数量", 2), k("v0", "≥20个", { span: 2 })],
+      ["满意度指标", "服务对象满意度指标", wide("受益群众满意度", 2), k("v1", "≥90%", { span: 2 })],
+    ]);
+    const t = only(laid.sheet);
+    expect(t.kind).toBe("project");
+    expect(t.year?.value).toBe(2023);
+    expect(t.name?.label.address).toBe(laid.at.nameLabel);
+    expect(t.name?.value?.address).toBe(laid.at.name);
+    expect(t.project?.department?.value?.address).toBe(laid.at.dept);
+    const f = t.funding!;
+    expect(f.label?.address).toBe(laid.at.section);
+    expect([f.total?.label.address, f.total?.value?.address]).toEqual([laid.at.totalLabel, laid.at.total]);
+    expect(f.sources?.map((x) => [x.kind, x.label.address, x.value?.address, x.value?.text])).toEqual([
+      ["central", laid.at.centralLabel, laid.at.central, "400"],
+      ["local", laid.at.localLabel, laid.at.local, local === null ? "" : "100"],
+    ]);
+    expect(t.goals.map((g) => g.value?.address)).toEqual([laid.at.goal]);
+    expect(t.indicators?.rows.map((r) => r.value?.address)).toEqual([laid.at.v0, laid.at.v1]);
+  });
+});
+
+describe("score notes written other ways", () => {
+  test.each([
+    ["产出指标（权重50%）", "产出指标", 50],
+    ["产出指标 50分", "产出指标", 50],
+    ["产出指标(30)", "产出指标", 30],
+  ])("%s is %s with a note of %d", (label, name, max) => {
+    const laid = projectForm({
+      rows: [
+        [label, "数量指标", "绿化公路长度", "≥3500米"],
+        ["效益指标（权重30%）", "社会效益指标", "人居环境", "明显改善"],
+        ["满意度指标(10分)", "服务对象满意度指标", "群众满意度", "≥90%"],
+      ],
+    });
+    const rs = only(laid.sheet).indicators!.rows;
+    expect(rs[0].level1?.address).toBe(laid.at.r0c0);
+    expect([rs[0].level1Name, rs[0].level1Score?.max]).toEqual([name, max]);
+    const rules = checkSheet(laid.sheet).findings.map((f) => f.rule);
+    expect(rules).not.toContain("taxonomy/unknown-level1");
+    expect(rules).not.toContain("taxonomy/missing-output");
   });
 });
 
@@ -678,6 +784,18 @@ describe("not goal tables: self-evaluations and evaluation-indicator lists", () 
     expect(r.notATable?.kind).toBe("self-evaluation");
     expect(r.notATable?.reason.zh).toMatch(/自评/);
     expect(r.notATable?.reason.en).toMatch(/self-evaluation/);
+  });
+
+  test("an evaluation-indicator list known by its title (分值 only, no 评分标准 column)", () => {
+    const r = readSheet(
+      layRows("评价指标", [
+        [wide("部门整体支出绩效评价指标体系", 4)],
+        ["一级指标", "二级指标", "三级指标", "分值"],
+        ["投入", "预算编制", "预算编制准确率", 5],
+      ]).sheet
+    );
+    expect(r.tables).toEqual([]);
+    expect(r.notATable?.kind).toBe("evaluation-indicators");
   });
 
   test("an evaluation-indicator list", () => {

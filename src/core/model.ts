@@ -326,6 +326,11 @@ export interface GoalTable {
   indicators?: IndicatorBlock;
   /** Every 合计 / 小计 / 总计 on the table with the cells it adds up (absent when the reader found none). */
   sumLines?: SumLine[];
+  /**
+   * A 长期/中期 indicator block standing apart from the annual one (长期绩效指标 above 年度绩效指标, each with its own
+   * header). The rules check `indicators` (the annual block); this one is kept for the reader's record.
+   */
+  longTermIndicators?: IndicatorBlock;
 }
 
 /** Why a sheet holds no goal table. */

@@ -68,13 +68,15 @@ const LEVEL2_SYNONYMS: Record<string, Level2Key> = {
   生态成本: "ecological-cost",
 };
 
-/** A score note ending a label: "(50分)", "(0-20)分", "(40-50)分", "10分". */
-const SCORE_NOTE = /(\(\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?分?\)分?|\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?分)$/;
+/** A score note ending a label: "(50分)", "(0-20)分", "(40-50)分", "(权重30%)", "(20)", "10分". */
+const SCORE_NOTE =
+  /(\((?:权重|分值|权重分值)?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?(?:分|%)?\)分?|\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?分)$/;
 
 /** A label without its score note: "产出指标(50分)" → "产出指标"; other labels as they are (normalised). */
 export function withoutScoreNote(name: string): string {
   const n = normLabel(name);
-  return n.includes("分") ? n.replace(SCORE_NOTE, "") || n : n;
+  const last = n.charCodeAt(n.length - 1);
+  return last === 41 || last === 0x5206 ? n.replace(SCORE_NOTE, "") || n : n;
 }
 
 /** Normalised key of a taxonomy name: no whitespace, full-width folded, no score note, no 指标 suffix. */

@@ -138,8 +138,15 @@ export const TEMPLATE_2021_ROWS: CellValue[][] = [
  * (部门职能 | 年度目标任务 | 支出项目名称 | 预算金额) and indicator columns 一级/二级/三级/指标解释/目标值.
  */
 export function departmentWithDuties(
-  o: { duties?: [string, string, string, CellValue][]; budget?: [string, CellValue][]; origin?: string } = {}
+  o: {
+    duties?: [string, string, string, CellValue][];
+    budget?: [string, CellValue][];
+    /** The 年度履职目标 header: 部门职能 | 年度目标任务 | 支出项目名称 | 预算金额（万元）, or as another table words it. */
+    dutyHeader?: [string, string, string, string];
+    origin?: string;
+  } = {}
 ): Laid {
+  const dh = o.dutyHeader ?? ["部门职能", "年度目标任务", "支出项目名称", "预算金额（万元）"];
   const budget = o.budget ?? [
     ["资金总额", 171.41],
     ["项目支出", 60.8],
@@ -167,10 +174,10 @@ export function departmentWithDuties(
   ]);
   rows.push([
     k("dutyLabel", "年度\n履职\n目标", { down: duties.length + 1 }),
-    k("dutyHeader", "部门职能"),
-    "年度目标任务",
-    wide("支出项目名称", 2),
-    k("amountHeader", "预算金额（万元）"),
+    k("dutyHeader", dh[0]),
+    dh[1],
+    wide(dh[2], 2),
+    k("amountHeader", dh[3]),
   ]);
   duties.forEach(([d, t, item, amount], i) =>
     rows.push([k(`d${i}`, d), k(`dt${i}`, t), wide(item, 2), k(`da${i}`, amount)])
@@ -184,12 +191,12 @@ export function departmentWithDuties(
 }
 
 /** 部门整体 form with 部门总体资金情况: 收入构成 / 支出构成 merged down, lines with 金额 and 占比. */
-export function departmentWithComposition(o: { origin?: string; otherIncome?: CellValue } = {}): Laid {
+export function departmentWithComposition(o: { origin?: string; otherIncome?: CellValue; label?: string } = {}): Laid {
   const rows: Cell[][] = [
     [k("title", "部门整体支出绩效目标申报表", { span: 5 })],
     ["单位：万元"],
     [k("nameLabel", "部门（单位）名称"), k("name", "某某市人民政府办公室", { span: 4 })],
-    [k("label", "部门总体资金情况", { down: 7 }), wide(null, 2), k("amountHeader", "当年金额"), "占比"],
+    [k("label", o.label ?? "部门总体资金情况", { down: 7 }), wide(null, 2), k("amountHeader", "当年金额"), "占比"],
     [k("income", "收入构成", { down: 3 }), k("i0", "财政拨款"), k("ia0", 968.1918), k("is0", "100%")],
     [k("i1", "其他资金"), k("ia1", o.otherIncome ?? null), k("is1", null)],
     [k("i2", "合计"), k("ia2", 968.1918), k("is2", "100%")],

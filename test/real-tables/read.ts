@@ -77,16 +77,19 @@ export function moneyBlocks(t: GoalTable): ReadMoneyBlock[] {
 }
 
 export function indicatorBlocks(t: GoalTable): IndicatorBlockAt[] {
-  const b = t.indicators;
-  if (!b) return [];
+  // A 长期 block apart from the annual one comes first on the sheet.
+  return [t.longTermIndicators, t.indicators].flatMap((b) => (b ? [blockAt(b)] : []));
+}
+
+function blockAt(b: NonNullable<GoalTable["indicators"]>): IndicatorBlockAt {
   const rows = b.rows.filter((r) => (r.name && r.name.text !== "") || (r.value && r.value.text !== ""));
   const at = (r: (typeof rows)[number]) => ({
     name: r.name?.text ? r.name.address : undefined,
     level2: r.level2?.address,
     value: r.value?.address ?? "",
   });
-  if (rows.length === 0) return [{ header: b.header.address, rows: 0, first: { value: "" }, last: { value: "" } }];
-  return [{ header: b.header.address, rows: rows.length, first: at(rows[0]), last: at(rows[rows.length - 1]) }];
+  if (rows.length === 0) return { header: b.header.address, rows: 0, first: { value: "" }, last: { value: "" } };
+  return { header: b.header.address, rows: rows.length, first: at(rows[0]), last: at(rows[rows.length - 1]) };
 }
 
 function sameAmount(where: string, exp: AmountAt, got: ReadAmount | undefined, problems: string[]): void {

@@ -101,16 +101,24 @@ export const SICHUAN_MATA_2023_LIST: RealTable = {
       cells: ["J7", "I7", "G7"],
       what: "质量指标“按时发放 ≥1 人/年”单位不合理 / a nonsense unit for a quality measure",
     },
-    {
-      cells: ["I5", "J5", "G5"],
-      what: "“维护社会稳定 ≥95%”：名称不是比率 / a % target on an aim that is not a rate",
+    // README: "`≥95 %` on aims that are not rates (`维护社会稳定`, `保护生态环境卫生`) (advisory)"; the file's note
+    // names 促进村集体经济发展, 项目维持时效 and 保障村社区正常运转 too. Every ≥95 % row whose name is an aim, not a
+    // ratio, is that fault (the 满意度 rows are rates and are not).
+    ...(
+      [
+        [5, "维护社会稳定"],
+        [8, "促进村集体经济发展"],
+        [10, "保护生态环境卫生"],
+        [11, "项目维持时效"],
+        [14, "促进农村集体经济发展"],
+        [15, "经济、环境等方面可持续发展"],
+        [16, "保障村社区正常运转"],
+      ] as const
+    ).map(([r, name]) => ({
+      cells: [`I${r}`, `J${r}`, `G${r}`],
+      what: `“${name} ≥95%”：名称不是比率 / a % target on an aim that is not a rate`,
       advisory: true,
-    },
-    {
-      cells: ["I10", "J10", "G10"],
-      what: "“保护生态环境卫生 ≥95%”：名称不是比率 / a % target on an aim that is not a rate",
-      advisory: true,
-    },
+    })),
   ],
   leave: [
     {

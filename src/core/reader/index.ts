@@ -146,12 +146,22 @@ function readRegion(sheet: Sheet, region: Region): GoalTable | GoalTable[] | Not
   if (listHeader) return readList(sheet, region, listHeader, titleLabel);
 
   const taskHeader = find(region, "taskName");
-  const projectName = find(region, "projectName");
+  // 项目名称 as a form label, not a column header of 年度履职目标.
+  const projectName = region.labels.find(
+    (l) =>
+      LABEL.projectName(l.norm) &&
+      !region.labels.some((d) => d.row === l.row && (LABEL.dutyName(d.norm) || LABEL.dutyTask(d.norm)))
+  );
   const funding = find(region, "fundingSection") ?? find(region, "fundingTotal");
   const indicators = readIndicators(sheet, region);
-  if (indicators && indicators.columns.value === undefined && !indicators.columns.operator) {
+  if (indicators && indicators.columns.value === undefined && indicators.columns.operator === undefined) {
     const c = indicators.columns;
-    if (c.scoring !== undefined || (c.score !== undefined && c.explanation !== undefined)) return EVALUATION_INDICATORS;
+    if (
+      c.scoring !== undefined ||
+      (c.score !== undefined && c.explanation !== undefined) ||
+      region.labels.some((l) => LABEL.evaluationTitle(l.norm))
+    )
+      return EVALUATION_INDICATORS;
   }
   const dutyLabel = find(region, "dutySection");
   const compositionLabel = find(region, "compositionSection");
@@ -159,7 +169,8 @@ function readRegion(sheet: Sheet, region: Region): GoalTable | GoalTable[] | Not
   if (!taskHeader && !(projectName && funding) && !indicators && !dutyLabel && !compositionLabel && !budgetLabel)
     return undefined;
 
-  const kind = tableKind(titleLabel?.norm, !!taskHeader, !!projectName);
+  const departmentMoney = !!taskHeader || (!projectName && !!(dutyLabel || compositionLabel || budgetLabel));
+  const kind = tableKind(titleLabel?.norm, departmentMoney, !!projectName);
   const title = titleLabel ? sheet.ref(titleLabel.row, titleLabel.col) : undefined;
   const unit = findUnit(region);
   const table: GoalTable = {
@@ -173,6 +184,8 @@ function readRegion(sheet: Sheet, region: Region): GoalTable | GoalTable[] | Not
     goals: readGoals(sheet, region),
     indicators,
   };
+  const longTerm = indicators ? readIndicators(sheet, region, "long") : undefined;
+  if (longTerm && longTerm.header !== indicators?.header) table.longTermIndicators = longTerm;
   if (kind === "department") {
     const nameLabel = find(region, "departmentName");
     if (nameLabel) table.name = labelled(sheet, nameLabel, { sameCell: true });
@@ -261,8 +274,9 @@ function readList(
   });
 }
 
-function tableKind(title: string | undefined, hasTasks: boolean, hasProjectName: boolean): TableKind {
-  if (hasTasks) return "department";
+/** A department table has a department money block (任务, 履职目标, 收入/支出构成, 年度预算申请). */
+function tableKind(title: string | undefined, hasDepartmentMoney: boolean, hasProjectName: boolean): TableKind {
+  if (hasDepartmentMoney) return "department";
   if (hasProjectName) return "project";
   if (title && /项目/.test(title)) return "project";
   return "department";
@@ -506,9 +520,8 @@ function moneyValue(sheet: Sheet, row: number, col: number): CellRef | undefined
 
 function moneyField(sheet: Sheet, l: Region["labels"][number]): LabelledField {
   const label = sheet.ref(l.row, l.col);
-  // "年度资金总额：153.5" in one cell.
-  const m = /^[^:]+:(-?[0-9][0-9,]*(\.[0-9]+)?)(万元|元)?$/.exec(l.norm);
-  if (m) return { label, value: label };
+  // "年度资金总额：153.5" or "二、自有资金:0万元" in one cell: the cell is its own value.
+  if (/^[^:]{1,16}:-?[0-9][0-9,]*(\.[0-9]+)?(万元|元)?($|\()/.test(l.norm)) return { label, value: label };
   const value = moneyValue(sheet, l.row, l.col);
   return value ? { label, value } : { label };
 }
@@ -556,7 +569,9 @@ function readFunding(sheet: Sheet, region: Region): FundingBlock {
   const to = Math.max(blockEnd(region, from), sheet.extent(from, section?.col ?? sheet.left).bottom);
   const inBlock = region.labels.filter((l) => l.row >= from && l.row <= to);
   const current = (l: { norm: string }) => /^(其中:)?(年度|当年|本年)/.test(l.norm);
-  const totals = inBlock.filter((l) => LABEL.fundingTotal(l.norm));
+  const totals = inBlock.filter(
+    (l) => l !== section && (LABEL.fundingTotal(l.norm) || (section && /^(总额|资金总额|预算总额)$/.test(l.norm)))
+  );
   // 资金总额 beside 当年资金总额: the year's is the total, the other the project's over all its years.
   const total = totals.find(current) ?? totals[0];
   if (total) block.total = moneyField(sheet, total);

@@ -79,21 +79,28 @@ function columnHolds(sheet: Sheet, col: number, from: number, to: number): "oper
   return "other";
 }
 
-export function readIndicators(sheet: Sheet, region: Region): IndicatorBlock | undefined {
+/**
+ * The indicator block of the region. Long-term and annual blocks one under the other (each with its header): the
+ * annual one, or with `which` = "long" the long-term one (undefined when there is no such block apart).
+ */
+export function readIndicators(
+  sheet: Sheet,
+  region: Region,
+  which: "annual" | "long" = "annual"
+): IndicatorBlock | undefined {
   const headers = indicatorHeaders(region);
   if (headers.length === 0) return undefined;
-  // Long-term and annual blocks one under the other: read the annual one.
   let chosen = 0;
   const terms = headers.length > 1 ? headers.map((h) => headerTerm(sheet, region, h)) : [];
-  if (headers.length > 1) {
-    const annual = terms.findIndex((t) => t === "annual");
-    if (annual >= 0 && terms.some((t) => t === "long")) chosen = annual;
+  const split = headers.length > 1 && terms.some((t) => t === "long");
+  if (which === "long" && !split) return undefined;
+  if (split) {
+    const i = terms.findIndex((t) => t === which);
+    if (i >= 0) chosen = i;
+    else if (which === "long") return undefined;
   }
   const l1 = headers[chosen];
-  const nextBlock =
-    headers.length > 1 && terms.some((t) => t === "long")
-      ? headers.find((h, i) => i > chosen && terms[i] !== terms[chosen])?.row
-      : undefined;
+  const nextBlock = split ? headers.find((h, i) => i > chosen && terms[i] !== terms[chosen])?.row : undefined;
   const headerRow = l1.row;
   const cols: Partial<IndicatorColumns> = {};
   const longCols = new Set<keyof IndicatorColumns>();
@@ -131,6 +138,16 @@ export function readIndicators(sheet: Sheet, region: Region): IndicatorBlock | u
   const footerRow = region.labels.find((l) => l.row > headerBottom && LABEL.footer(l.norm))?.row ?? Infinity;
   const last = Math.min(region.bottom, footerRow - 1, (nextBlock ?? Infinity) - 1);
   classifyByContent(sheet, cols, headerBottom + 1, last);
+  // 指标方向 merged over two columns, 正向/反向 under the first and the sign under the second: the sign's column.
+  if (cols.operator === undefined) {
+    for (const key of ["direction", "nature", "value"] as const) {
+      const col = cols[key];
+      const m = col === undefined ? undefined : sheet.merge(headerRow, col);
+      if (!m || m.right === m.left) continue;
+      for (let c = m.left + 1; c <= m.right && cols.operator === undefined; c++)
+        if (columnHolds(sheet, c, headerBottom + 1, last) === "operator") cols.operator = c;
+    }
+  }
   const columns = cols as IndicatorColumns;
   const form = columns.operator !== undefined || columns.unit !== undefined ? "split" : "merged";
 
@@ -140,6 +157,13 @@ export function readIndicators(sheet: Sheet, region: Region): IndicatorBlock | u
     c !== undefined && !sheet.covered(row, c) && sheet.text(row, c) !== "";
   let level1: CellRef | undefined;
   let level2: CellRef | undefined;
+  // A label stands over many rows: its name and note are worked out once.
+  const names = new Map<CellRef, { name: string; score?: ScoreNote }>();
+  const nameOf = (c: CellRef) => {
+    let n = names.get(c);
+    if (!n) names.set(c, (n = named(sheet, c)));
+    return n;
+  };
   for (let row = headerBottom + 1; row <= last; row++) {
     // A header repeated further down (after a page break) is not an indicator row.
     if (LABEL.level1(sheet.norm(row, columns.level1)) || LABEL.level3(sheet.norm(row, columns.level3))) continue;
@@ -161,18 +185,18 @@ export function readIndicators(sheet: Sheet, region: Region): IndicatorBlock | u
     const r: IndicatorRow = { row };
     if (level1) {
       r.level1 = level1;
-      const n = named(sheet, level1);
+      const n = nameOf(level1);
       r.level1Name = n.name;
       if (n.score) r.level1Score = n.score;
       // 预算执行 (10分) in the 2021+ template stands beside the indicators, not among them.
-      if (/^预算执行/.test(n.name)) {
+      if (n.name.startsWith("预算执行")) {
         budgetExecution ??= n.score ? { label: level1, score: n.score } : { label: level1 };
         continue;
       }
     }
     if (level2) {
       r.level2 = level2;
-      const n = named(sheet, level2);
+      const n = nameOf(level2);
       r.level2Name = n.name;
       if (n.score) r.level2Score = n.score;
     }

@@ -17,7 +17,7 @@ export const LABEL = {
   /** "部门（单位）整体支出绩效目标表", "项目支出绩效目标申报表", "…绩效目标审批表", "2021年度…绩效目标表". */
   title: (n: string) =>
     n.length <= 60 &&
-    (/绩效目标(申报|审批|设定|申请)?表/.test(n) || /^(部门|单位)?(整体|项目)(支出)?绩效目标$/.test(n)) &&
+    (/绩效目标(申报|审批|设定|申请|批复)?表/.test(n) || /^(部门|单位)整体(支出)?绩效目标$/.test(n)) &&
     !/说明|要求|填报方法|[。；;]/.test(n),
   /** A self-evaluation's title: "项目支出绩效自评表", "部门整体支出绩效自评表". */
   selfEvalTitle: (n: string) => n.length <= 60 && /绩效自评(价)?表|自评(价)?表$/.test(n),
@@ -27,14 +27,17 @@ export const LABEL = {
   taskContent: oneOf("主要内容", "任务内容", "主要工作内容"),
   budgetHeader: re(/^预算(金额|资金|数)/),
   amountTotal: oneOf("总额", "资金总额", "预算总额", "小计"),
-  fiscal: re(/^(其中:)?(本年|当年)?财政(拨款|资金)/),
-  other: re(/^(其中:)?(\d+[.、])?(当年)?(其[他它]资金|其[他它]$)/),
-  carryover: re(/^(其中:)?(\d+[.、])?上年结转/),
+  fiscal: re(/^(其中:)?(\d+[.、]|[一二三四五六七八九十]+、)?(本年|当年)?财政(拨款|资金)/),
+  /** 其他资金, 其它资金, and a bare 其他 only when numbered or holding its amount ("三、其他:3683万元"). */
+  other: re(
+    /^(其中:)?(\d+[.、]|[一二三四五六七八九十]+、)?(当年)?其[他它]资金|^(其中:)?(\d+[.、]|[一二三四五六七八九十]+、)其[他它](:|$)|^其[他它]:[0-9]/
+  ),
+  carryover: re(/^(其中:)?(\d+[.、]|[一二三四五六七八九十]+、)?上年结转/),
   /** Funding sources beyond 财政拨款/其他资金: 上级资金, 1.中央资金, 其中:中央补助, 市级资金, 本级财政, 自有资金. */
   fundingSource: re(
-    /^(其中:)?(\d+[.、])?(上级|中央|省级|省|市级|市|县级|县|区级|区|本级|地方|自有)(财政资金|财政|资金|补助资金|补助|专项资金)(:|$)/
+    /^(其中:)?(\d+[.、]|[一二三四五六七八九十]+、)?(上级|中央|省级|省|市级|市|县级|县|区级|区|本级|地方|自有)(财政资金|财政|资金|补助资金|补助|专项资金)(:|$)/
   ),
-  totalRow: oneOf("合计", "总计", "合计金额"),
+  totalRow: re(/^(合计|总计|合计金额|金额合计|资金合计)(\((万元|元)\))?$/),
   overallGoal: oneOf(
     "年度总体目标",
     "总体目标",
@@ -45,14 +48,14 @@ export const LABEL = {
     "绩效总目标",
     "项目总目标"
   ),
-  midTermGoal: re(/^中(长)?期目标/),
+  midTermGoal: re(/^(中|长|中长)期目标|^实施期(总)?目标/),
   annualGoal: oneOf("年度目标", "年度目标(当年)", "当年目标", "项目年度目标", "年度主要目标和成果"),
   indicatorSection: re(/^(年度|长期|中长期)?绩效指标(\(.*\))?$/),
-  level1: re(/^一级指标(\((年度|长期|中长期|中期)\))?$/),
-  level2: re(/^二级指标(\((年度|长期|中长期|中期)\))?$/),
-  level3: re(/^(三级指标|指标名称|三级指标名称|指标内容)(\((年度|长期|中长期|中期)\))?$/),
+  level1: re(/^一级指标(\([^)]*\))?$/),
+  level2: re(/^二级指标(\([^)]*\))?$/),
+  level3: re(/^(三级指标|指标名称|三级指标名称|指标内容)(\([^)]*\))?$/),
   value: re(
-    /^(指标值|年度指标值|目标值|指标值\(年度\)|年度目标值|指标目标值|绩效指标值|当年预期实现值|预期实现值|绩效标准|预期目标|年度预期目标|指标值\(当年\))$/
+    /^(指标值|年度指标值|目标值|指标值\(年度\)|年度目标值|指标目标值|绩效指标值|当年预期实现值|预期实现值|绩效标准|预期目标|年度预期目标|指标值\(当年\))(\([^)]*\))?$/
   ),
   longTermValue: re(/^((中长期|中期|长期)(指标值|目标值)|指标值\((中长期|长期|中期)\))/),
   nature: oneOf("指标性质", "指标类型"),
@@ -63,12 +66,14 @@ export const LABEL = {
   /** 分值 / 权重: the row's score or weight. */
   score: re(/^(分值|权重|指标权重|权重分值|指标分值|分值\(分\)|权重\(%\))$/),
   explanation: oneOf("指标解释", "指标说明", "指标定义"),
-  scoring: re(/^评(\(扣\)|扣)?分(标准|方法|依据)$/),
+  scoring: re(/^(评(\(扣\)|扣)?分(标准|方法|依据|要点|细则)|评价标准|扣分标准)$/),
   valueNote: oneOf("指标值说明", "目标值说明"),
   /** Columns only a self-evaluation has. */
-  selfEvalColumn: re(/^(实际完成值|实际完成情况|全年执行数|执行率|得分|偏差原因分析及改进措施|未完成原因)/),
+  selfEvalColumn: re(
+    /^(实际完成值|实际完成情况|全年执行数|执行率|得分|偏差原因分析及改进措施|偏差原因|未完成原因)(\([^)]*\))?$/
+  ),
   projectName: oneOf("项目名称", "项目(专项)名称", "专项名称", "项目(专项资金)名称"),
-  department: re(/^(主管(部门|单位)|区级主管部门|市级主管部门|县级主管部门|申报单位)/),
+  department: re(/^((中央|省级|省|市级|市|县级|县|区级|区|地方)?主管(部门|单位)|申报单位)/),
   implementer: re(/^(具体)?实施单位/),
   attribute: oneOf("项目属性"),
   period: re(/^项目(期|起止时间|周期|实施期|实施周期)$/),
@@ -77,24 +82,33 @@ export const LABEL = {
     /^(资金情况|项目资金|资金投入|年度资金情况|资金金额|投入目标|资金总额及构成|资金来源|项目资金情况)(\((万元|元)\))?$/
   ),
   fundingTotal: re(
-    /^(其中:)?(年度|当年|本年)?(资金|预算)(申请)?总额(\((万元|元)\))?$|^(年度|当年)(年度)?预算(资金总额|金额)?$|^年度预算资金总额|^项目预算金额/
+    /^(其中:)?(年度|当年|本年)?(资金|预算)(申请)?总额(\((万元|元)\))?$|^(年度|当年)(年度)?预算(资金总额|金额)?$|^年度预算资金总额|^项目预算金额|^年度(资金)?金额$/
   ),
   /** The whole project's budget (all years): 项目总预算, 项目资金总额. */
-  projectTotal: re(/^(项目(总预算|资金总额|预算总额|总投资))/),
+  projectTotal: re(/^项目(总预算|资金总额|预算总额|总投资)(\((万元|元)\))?$/),
   /** 年度履职目标 (department tables with their own amounts per duty). */
-  dutySection: re(/^(年度)?履职目标/),
-  dutyName: oneOf("部门职能", "职能", "履职内容", "部门职责"),
-  dutyTask: oneOf("年度目标任务", "目标任务", "年度任务目标"),
-  dutyItem: oneOf("支出项目名称", "支出项目", "对应项目"),
+  dutySection: re(/^(年度)?履职目标(\([^)]*\))?(单位:(万元|元))?$/),
+  dutyName: oneOf("部门职能", "职能", "履职内容", "部门职责", "职能职责", "主要职能"),
+  dutyTask: oneOf("年度目标任务", "目标任务", "年度任务目标", "年度重点工作", "重点工作", "年度工作任务", "工作任务"),
+  dutyItem: oneOf("支出项目名称", "支出项目", "对应项目", "对应项目名称"),
+  /**
+   * Parts of 财政拨款 in budget-system tables (一般公共预算 / 政府性基金 / 国有资本经营预算 / 财政专户 / 单位资金):
+   * labels, so that a blank cell beside them stays blank; not read as sources of their own.
+   */
+  fundingDetail: re(
+    /^(其中:)?(\d+[.、]|[一二三四五六七八九十]+、)?(一般公共预算|政府性基金(预算)?|国有资本经营预算|财政专户管理资金|单位资金)(拨款|资金)?(:|$)/
+  ),
+  /** An evaluation-indicator list's title: "…绩效评价指标体系", "评价指标表". */
+  evaluationTitle: (n: string) => n.length <= 60 && /评价指标(体系|表)|评分表$/.test(n),
   /** 部门总体资金情况 / 收入构成 / 支出构成. */
-  compositionSection: re(/^(部门)?总体资金情况/),
+  compositionSection: re(/^(部门)?总体资金情况(\([^)]*\))?(单位:(万元|元))?$/),
   incomeHeader: oneOf("收入构成", "收入"),
   expenseHeader: oneOf("支出构成", "支出"),
   share: oneOf("占比", "比例", "比重"),
   basicExpense: re(/^(其中:)?(\d+[.、])?基本支出/),
   projectExpense: re(/^(其中:)?(\d+[.、])?项目支出/),
   /** 年度预算申请 / 年度预算安排 (部门整体). */
-  budgetSection: re(/^(年度)?(部门整体支出)?预算(申请|安排)/),
+  budgetSection: re(/^(年度)?(部门整体支出)?预算(申请|安排)(\([^)]*\))?(单位:(万元|元))?$/),
   /** Lines that close a table: signatures, contacts. */
   footer: re(/^(填报人|填表人|单位负责人|财务负责人|审核人|联系电话|填报日期|填表日期|制表人)/),
 };
@@ -130,21 +144,25 @@ export function yearIn(norm: string, where: "title" | "line"): number | undefine
 
 /**
  * A score note at the end of a label: "产出指标(50分)", "成本指标(0-20)分", "产出指标(40-50)分", "满意度指标10分",
- * "绩效指标(权重分值90分,…)". Returns the name without its note and the parsed note; undefined when there is none.
+ * "效益指标(权重30%)", "绩效指标(权重分值90分,…)". Returns the name without its note and the parsed note; undefined
+ * when there is none.
  */
 export function scoreNoteIn(norm: string): { name: string; min?: number; max: number; text: string } | undefined {
-  if (!norm.includes("分")) return undefined;
-  const m =
-    /^(.*?)(\((?:权重)?(?:分值)?(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?分?\)分?|(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?分)$/.exec(
-      norm
-    );
-  if (m && m[1] !== "") {
-    const a = Number(m[3] ?? m[5]);
-    const b = m[4] ?? m[6];
-    return b === undefined ? { name: m[1], max: a, text: m[2] } : { name: m[1], min: a, max: Number(b), text: m[2] };
+  const last = norm.charCodeAt(norm.length - 1);
+  // Cheap exit: a note ends in ")" or "分".
+  if (last !== 41 && last !== 0x5206) return undefined;
+  const m = SCORE_NOTE.exec(norm);
+  if (m && m.index > 0) {
+    const a = Number(m[1] ?? m[3]);
+    const b = m[2] ?? m[4];
+    const name = norm.slice(0, m.index);
+    return b === undefined ? { name, max: a, text: m[0] } : { name, min: a, max: Number(b), text: m[0] };
   }
   // A note with more in it: "绩效指标(权重分值90分,其中产出指标权重分值50分,…)": the first score is the total.
   const w = /^(.*?)\((?:权重)?分值?(\d+(?:\.\d+)?)分[,，;；].*\)$/.exec(norm);
   if (w && w[1] !== "") return { name: w[1], max: Number(w[2]), text: norm.slice(w[1].length) };
   return undefined;
 }
+
+const SCORE_NOTE =
+  /\((?:权重|分值|权重分值)?(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?(?:分|%)?\)分?$|(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?分$/;
