@@ -12,6 +12,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { bigSheet } from "./big-table";
 import { syncCounts } from "./syncs";
+import { benchSums } from "./sums";
 
 // The core as it ships (compiled by tsc into lib/ by `npm run build:cli`), not through tsx's on-the-fly transform.
 
@@ -61,6 +62,7 @@ async function main() {
       `${medians[n].toFixed(1)} ms CPU, ${walls[n].toFixed(1)} ms wall`
     );
   }
+  benchSums(line);
   for (const n of SIZES) line(`core check per row (wall), ${n} rows`, `${perRow[n].toFixed(1)} µs`);
   line("growth 5,000 → 20,000 rows, wall (linear = ×4.0)", `×${(walls[20000] / walls[5000]).toFixed(1)}`);
   line("growth 5,000 → 20,000 rows, CPU (linear = ×4.0)", `×${(medians[20000] / medians[5000]).toFixed(1)}`);

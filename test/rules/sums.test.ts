@@ -17,7 +17,10 @@ import { incomeExpense } from "../../src/core/rules/amount/income-expense";
 import { totalAsPart } from "../../src/core/rules/amount/total-as-part";
 import { weightSum } from "../../src/core/rules/amount/weight-sum";
 import { totalLabel } from "../../src/core/reader/sums";
-import type { SheetSnapshot } from "../../src/core/snapshot";
+import type { CellValue, SheetSnapshot } from "../../src/core/snapshot";
+import type { CellRef } from "../../src/core/model";
+import { addsUpFast, Decimal, decimalOfNumber } from "../../src/core/amount";
+import fc from "fast-check";
 import { GUANGSHUI_2021_GOV_OFFICE } from "../real-tables/guangshui-2021-gov-office";
 import { FUJIAN_NINGDE_2019_HISTORY_OFFICE } from "../real-tables/fujian-ningde-2019-history-office";
 
@@ -401,4 +404,48 @@ test("amount/weight-sum names the expected total and why", () => {
     runRules(t, [weightSum])
   );
   expect(g.message.zh).toBe("三级指标的权重（分值）之和应为 90（表中注明 90 分（A6）），实为 100（E8:E12）。");
+});
+
+describe("addsUpFast: the Decimal-free check agrees with Decimal wherever it answers", () => {
+  const ref = (value: CellValue): CellRef => ({
+    address: "A1",
+    row: 0,
+    col: 0,
+    value,
+    formula: null,
+    format: "General",
+    text: value === null ? "" : String(value),
+  });
+  const slow = (total: number, parts: (number | null)[]) =>
+    parts
+      .filter((p): p is number => p !== null)
+      .reduce((s, p) => s.plus(decimalOfNumber(p)), new Decimal(0))
+      .eq(decimalOfNumber(total));
+
+  test("examples", () => {
+    expect(addsUpFast(ref(968.1918), [ref(724.2318), ref(243.96)])).toBe(true);
+    expect(addsUpFast(ref(969.19), [ref(724.2318), ref(243.96)])).toBe(false);
+    expect(addsUpFast(ref(968.1918), [ref(968.1918), ref(null)])).toBe(true);
+    // 0.1 + 0.2 as JavaScript adds it, huge amounts, text: left to Decimal.
+    expect(addsUpFast(ref(0.1 + 0.2), [ref(0.1), ref(0.2)])).toBeUndefined();
+    expect(addsUpFast(ref(2e9), [ref(1e9), ref(1e9)])).toBeUndefined();
+    expect(addsUpFast(ref(3), [ref("1"), ref(2)])).toBeUndefined();
+  });
+
+  test("property: same answer as Decimal", () => {
+    const amount = fc.oneof(
+      fc.integer({ min: -1e8, max: 1e8 }).map((n) => n / 100),
+      fc.integer({ min: 0, max: 1e9 }).map((n) => n / 10000),
+      fc.double({ min: -1e6, max: 1e6, noNaN: true })
+    );
+    fc.assert(
+      fc.property(fc.array(fc.option(amount, { nil: null }), { maxLength: 8 }), fc.boolean(), (parts, exact) => {
+        const sum = parts.reduce<number>((s, p) => s + (p ?? 0), 0);
+        const total = exact ? Number(sum.toFixed(4)) : sum;
+        const fast = addsUpFast(ref(total), parts.map(ref));
+        if (fast !== undefined) expect(fast).toBe(slow(total, parts));
+      }),
+      { numRuns: 500 }
+    );
+  });
 });

@@ -17,7 +17,7 @@
  * Cost: one pass over the region's label cells (already made by the reader), then a few rows or columns around each
  * 合计 label; no scan of the whole sheet per total.
  */
-import { isNumeric, parseAmount } from "../amount";
+import { addsUpFast, isNumeric, parseAmount } from "../amount";
 import type { CellRef, SumLine } from "../model";
 import type { Region } from "./index";
 import type { Sheet } from "./sheet";
@@ -69,6 +69,8 @@ interface View {
   ref(i: number, k: number): CellRef;
   shown(i: number, k: number): CellRef;
   covered(i: number, k: number): boolean;
+  /** The cell's label text, normalised (cached by the sheet). */
+  norm(i: number, k: number): string;
   /** The last i and k the cell spans (its merge). */
   end(i: number, k: number): { i: number; k: number };
   minI: number;
@@ -83,6 +85,7 @@ function rowView(sheet: Sheet, region: Region): View {
     ref: (i, k) => sheet.ref(i, k),
     shown: (i, k) => sheet.shown(i, k),
     covered: (i, k) => sheet.covered(i, k),
+    norm: (i, k) => sheet.norm(i, k),
     end: (i, k) => {
       const e = sheet.extent(i, k);
       return { i: e.bottom, k: e.right };
@@ -100,6 +103,7 @@ function columnView(sheet: Sheet, region: Region): View {
     ref: (i, k) => sheet.ref(k, i),
     shown: (i, k) => sheet.shown(k, i),
     covered: (i, k) => sheet.covered(k, i),
+    norm: (i, k) => sheet.norm(k, i),
     end: (i, k) => {
       const e = sheet.extent(k, i);
       return { i: e.right, k: e.bottom };
@@ -204,7 +208,7 @@ function lineKind(view: View, e: Entry, i: number): LineKind {
     const c = view.ref(i, k);
     if (c.text === "") continue;
     content = true;
-    if (typeof c.value === "string" && totalLabel(normOf(c.text)) !== undefined) return "total";
+    if (typeof c.value === "string" && totalLabel(view.norm(i, k)) !== undefined) return "total";
   }
   for (const k of e.ks) {
     const s = view.shown(i, k);
@@ -219,13 +223,6 @@ function lineKind(view: View, e: Entry, i: number): LineKind {
       if (!view.covered(i, k) && view.ref(i, k).text !== "") content = true;
   }
   return content ? "part" : "blank";
-}
-
-function normOf(text: string): string {
-  return text
-    .normalize("NFKC")
-    .replace(/[\s\u00a0\u3000\u200b]+/g, "")
-    .replace(/:+$/, "");
 }
 
 /** The lines (i) of the block on one side of the total, nearest first. */
@@ -263,13 +260,19 @@ function resolveClaims(entries: Entry[]): void {
 function holds(view: View, e: Entry, cand: Candidate): boolean {
   for (const k of e.ks) {
     const cell = view.ref(e.i0, k);
-    const total = parseAmount(cell);
     // A percentage: shares are checked with their own tolerance.
-    if (!isNumeric(total) || isPercentCell(cell)) continue;
+    if (isPercentCell(cell)) continue;
+    const parts = cand.lines.filter((i) => !view.covered(i, k)).map((i) => view.ref(i, k));
+    const fast = addsUpFast(cell, parts);
+    if (fast !== undefined) {
+      if (!fast) return false;
+      continue;
+    }
+    const total = parseAmount(cell);
+    if (!isNumeric(total)) continue;
     let sum = total.value.minus(total.value);
-    for (const i of cand.lines) {
-      if (view.covered(i, k)) continue;
-      const p = parseAmount(view.ref(i, k));
+    for (const c of parts) {
+      const p = parseAmount(c);
       if (isNumeric(p)) sum = sum.plus(p.value);
       else if (p.kind !== "empty") return false;
     }

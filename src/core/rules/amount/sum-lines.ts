@@ -7,7 +7,7 @@
  * (其他资金 under 财政拨款 in a 收入构成 block), and Excel's SUM reads it as 0. A line whose parts are all blank is
  * not a line (the reader drops it): nothing was filled in, so there is nothing to add up.
  */
-import { isNumeric, parseAmount, sumAmounts, type AmountParse, type Decimal } from "../../amount";
+import { addsUpFast, isNumeric, parseAmount, sumAmounts, type AmountParse, type Decimal } from "../../amount";
 import type { CellRef, GoalTable, SumLine } from "../../model";
 import { runs } from "./formula";
 import { totalTargets } from "./common";
@@ -20,6 +20,36 @@ export interface LineSum {
   expected?: Decimal;
   /** True when the total is a number that differs from expected. */
   fails: boolean;
+}
+
+/** A LineSum that parses its cells only when asked (most lines add up, and a long block has many). */
+class LazyLineSum implements LineSum {
+  private parsed?: { total: AmountParse; parts: AmountParse[]; expected?: Decimal };
+  readonly fails: boolean;
+  constructor(readonly line: SumLine) {
+    const fast = addsUpFast(line.total, line.parts);
+    this.fails = fast !== undefined ? !fast : this.slowFails();
+  }
+  private get p() {
+    if (!this.parsed) {
+      const parts = this.line.parts.map(parseAmount);
+      this.parsed = { total: parseAmount(this.line.total), parts, expected: sumOf(parts) };
+    }
+    return this.parsed;
+  }
+  private slowFails(): boolean {
+    const { total, expected } = this.p;
+    return isNumeric(total) && expected !== undefined && !total.value.eq(expected);
+  }
+  get total() {
+    return this.p.total;
+  }
+  get parts() {
+    return this.p.parts;
+  }
+  get expected() {
+    return this.p.expected;
+  }
 }
 
 const CACHE = new WeakMap<GoalTable, LineSum[]>();
@@ -41,15 +71,7 @@ export function lineSums(table: GoalTable): LineSum[] {
   if (lines.length > 0) {
     const owned = new Set(totalTargets(table).map((t) => t.cell.address));
     for (const c of ownedCells(table)) owned.add(c);
-    out = lines
-      .filter((l) => !owned.has(l.total.address))
-      .map((line) => {
-        const total = parseAmount(line.total);
-        const parts = line.parts.map(parseAmount);
-        const expected = sumOf(parts);
-        const fails = isNumeric(total) && expected !== undefined && !total.value.eq(expected);
-        return { line, total, parts, expected, fails };
-      });
+    out = lines.filter((l) => !owned.has(l.total.address)).map((line) => new LazyLineSum(line));
   }
   CACHE.set(table, out);
   return out;
