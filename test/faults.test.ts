@@ -133,6 +133,11 @@ const FAULTS: Fault[] = [
     expect: atValue("value/too-long", SOCIAL),
   },
   { name: "value with its standard", edit: value(QUALITY, "=100%(历史标准)"), expect: atValue("value/note", QUALITY) },
+  {
+    name: "a value without its 三级 name",
+    edit: (p) => ({ [p.indicators[QUALITY].name!]: null }),
+    expect: atValue("value/unnamed-row", QUALITY),
+  },
   { name: "#REF! in a value", edit: value(QUALITY, { error: "#REF!" }), expect: atValue("value/excel-error", QUALITY) },
   { name: "full-width digits", edit: value(SATISFIED, "≥９５％"), expect: atValue("value/fullwidth", SATISFIED) },
   { name: "no operator (3次)", edit: value(COUNT, "3次"), expect: atValue("value/no-operator", COUNT), quiet: true },

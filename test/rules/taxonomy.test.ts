@@ -441,6 +441,8 @@ testRule(templateRow, {
   ],
   invalid: [
     { name: "指标2: with an empty value", sheet: withCells(dept, { D13: "指标2:", F13: null }), cells: ["D13"] },
+    // 宁乡坝塘 2021: a 二级 cell left as "…" under 成本指标, nothing else on the row.
+    { name: "a 二级 left as …", sheet: withCells(dept, { C18: "…" }), cells: ["C18"] },
     {
       name: "指标2:, …… and … left: one finding",
       sheet: withCells(dept, { D13: "指标2:", F13: null, D17: "……", F17: null, D19: "…", F19: "≥**%" }),

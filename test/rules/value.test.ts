@@ -34,6 +34,7 @@ import { valueUnitWord } from "../../src/core/rules/value/unit-word";
 import { valueZeroTarget } from "../../src/core/rules/value/zero-target";
 import { valueCostMeasuresNothing } from "../../src/core/rules/value/cost-measures-nothing";
 import { valuePercentNotRate } from "../../src/core/rules/value/percent-not-rate";
+import { valueUnnamedRow } from "../../src/core/rules/value/unnamed-row";
 import { readSheet } from "../../src/core/reader";
 import { runRules } from "../../src/core/check";
 
@@ -331,11 +332,17 @@ testRule(valuePercentNotRate, {
   valid: [
     ...goodOnes,
     { name: "a benefit rate", sheet: v({ D17: "教师培训覆盖率", F17: "≥95%" }) },
-    { name: "a quality percentage is quality's business", sheet: v({ D14: "保障村社区正常运转", F14: "≥95%" }) },
+    { name: "a quality rate named as one (准确性)", sheet: v({ D14: "工资发放准确性", F14: "≥95%" }) },
   ],
   invalid: [
     // 四川井研马踏 2023: 维护社会稳定 ≥ 95 %, 保护生态环境卫生 ≥ 95 %.
     { name: "维护社会稳定 ≥95%", sheet: v({ D17: "维护社会稳定", F17: "≥95%" }), cells: ["F17"] },
+    // 四川井研马踏 2023, second project: 保障村社区正常运转 ≥ 95 % as a quality indicator.
+    {
+      name: "保障村社区正常运转 ≥95% under 质量",
+      sheet: v({ D14: "保障村社区正常运转", F14: "≥95%" }),
+      cells: ["F14"],
+    },
     { name: "保护生态环境卫生 ≥95%", sheet: v({ D19: "保护生态环境卫生", F19: "≥95%" }), cells: ["F19"] },
     {
       name: "two rows, two faults",
@@ -394,4 +401,18 @@ describe("values as real tables write them (grammar through the rules)", () => {
     expect(rulesOn({ F14: "=1OO%" })[0].message.zh).toContain("数字中误用了字母（O/l）");
     expect(rulesOn({ F14: "=100%（历史标准）" })[0].message.zh).toMatch(/指标值“.*”中含有备注说明/);
   });
+});
+
+// 宁乡坝塘 2021: 指标内容 empty, 指标值 88100 (the value run into the 备注 100).
+testRule(valueUnnamedRow, {
+  valid: [...goodOnes, { name: "an empty 二级 row (no name, no value)", sheet: v({ D12: null, F12: null }) }],
+  invalid: [
+    { name: "88100 with no name", sheet: v({ D14: null, F14: 88100 }), cells: ["F14"] },
+    { name: "two rows", sheet: v({ D14: null, F14: 88100, D15: null, F15: "≥95%" }), cells: ["F14", "F15"] },
+  ],
+});
+
+test("value/unnamed-row says when the value cannot be read either", () => {
+  const [f] = runRules(readSheet(v({ D14: null, F14: 88100 })).tables[0], [valueUnnamedRow]);
+  expect(f.message.zh).toContain("第14行（质量指标）填了指标值“88100”，却没有三级指标名称，指标值也无法读取");
 });

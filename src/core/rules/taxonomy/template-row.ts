@@ -8,9 +8,17 @@ const TEMPLATE_NAME =
 
 /** True for an indicator row the template reserved and nobody filled: a template name, and no real value. */
 export function isTemplateRow(row: IndicatorRow): boolean {
-  if (!row.name || !TEMPLATE_NAME.test(row.name.text.trim())) return false;
   const v = parseValue(row.value?.text ?? "");
-  return v.kind === "empty" || v.problems.some((p) => p.code === "placeholder");
+  const noValue = v.kind === "empty" || v.problems.some((p) => p.code === "placeholder");
+  // A 二级 cell left as the template's "…" with nothing in the row.
+  if (!row.name && row.level2 && TEMPLATE_NAME.test(row.level2.text.trim())) return noValue;
+  if (!row.name || !TEMPLATE_NAME.test(row.name.text.trim())) return false;
+  return noValue;
+}
+
+/** The cell that shows the row is a template's: its 三级 name, or the 二级 cell left as "…". */
+function markCell(row: IndicatorRow): CellRef {
+  return row.name ?? row.level2!;
 }
 
 export const templateRow: Rule = {
@@ -24,6 +32,8 @@ export const templateRow: Rule = {
     "taxonomy/duplicate-name",
     "taxonomy/name-marker",
     "taxonomy/name-embeds-target",
+    "taxonomy/unknown-level2",
+    "taxonomy/empty-level2",
   ],
   title: { zh: "模板预留行未使用，请删除", en: "Unused template rows left in the table" },
   docs: {
@@ -37,15 +47,16 @@ export const templateRow: Rule = {
   check(table, report) {
     const rows = (table.indicators?.rows ?? []).filter(isTemplateRow);
     if (rows.length === 0) return;
-    const cells = rows.flatMap((r) => [r.name, r.value].filter((c): c is CellRef => !!c));
+    const cells = rows.flatMap((r) => [markCell(r), r.value].filter((c): c is CellRef => !!c));
     const lines = rows.map((r) => `第${r.row + 1}行`);
     const shown = lines.length > 4 ? `${lines.slice(0, 4).join("、")}等${lines.length}行` : lines.join("、");
+    const first = markCell(rows[0]);
     report({
-      cell: rows[0].name!.address,
-      related: cells.map((c) => c.address).filter((a) => a !== rows[0].name!.address),
+      cell: first.address,
+      related: cells.map((c) => c.address).filter((a) => a !== first.address),
       message: {
-        zh: `模板预留行未使用，请删除（${shown}，名称仍为“${rows[0].name!.text}”等占位内容，指标值为空）。`,
-        en: `Unused template rows are left in the table (${rows.length} row(s) from row ${rows[0].row + 1}, named like "${rows[0].name!.text}" with no value); delete them.`,
+        zh: `模板预留行未使用，请删除（${shown}，名称仍为“${first.text}”等占位内容，指标值为空）。`,
+        en: `Unused template rows are left in the table (${rows.length} row(s) from row ${rows[0].row + 1}, named like "${first.text}" with no value); delete them.`,
       },
     });
   },

@@ -24,9 +24,11 @@ import { valueUnitWord } from "./unit-word";
 import { valueZeroTarget } from "./zero-target";
 import { valueCostMeasuresNothing } from "./cost-measures-nothing";
 import { valuePercentNotRate } from "./percent-not-rate";
+import { valueUnnamedRow } from "./unnamed-row";
 
 export const VALUE_RULES: Rule[] = [
   valueEmpty,
+  valueUnnamedRow,
   valueExcelError,
   valuePlaceholder,
   valueForbiddenChar,
