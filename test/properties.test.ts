@@ -7,7 +7,7 @@ import { buildTable, type Layout } from "./builder/layout";
 import type { TableSpec } from "./builder/spec";
 import { SAMPLE_2021 } from "./fixtures/sample-2021-urho";
 import { SMALL_DEPARTMENT, SMALL_PROJECT } from "./fixtures/small";
-import { projectForm } from "./builder/variants";
+import { departmentWithDuties, projectForm } from "./builder/variants";
 import { tableSheet } from "./support/edit";
 import { checkSheet, checkWorkbook } from "../src/core/check";
 import { readSheet } from "../src/core/reader";
@@ -271,6 +271,31 @@ describe("blank cells in the money block", () => {
           expect(x.message.zh).not.toContain(GOAL);
           for (const l of labels) expect(x.message.zh).not.toContain(`“${l}”不是`);
         }
+      })
+    );
+  });
+
+  test("部门整体: blank 年度预算安排 and 履职目标 amounts are read as blank at their own cells", () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }), (blank) => {
+        const budget: [string, number | null][] = [
+          ["资金总额", blank[0] ? null : 171.41],
+          ["项目支出", blank[1] ? null : 60.8],
+          ["基本支出", blank[2] ? null : 110.61],
+        ];
+        const duties: [string, string, string, number | null][] = [
+          ["编纂地方志", "完成年度志鉴编纂", "志鉴编纂经费", blank[3] ? null : 49.8],
+          ["保障人员待遇", "按时发放人员福利", "志鉴编纂经费", blank[4] ? null : 11],
+          ["确保日常运行", "按时发放人员工资", "基本支出", blank[5] ? null : 110.61],
+        ];
+        const laid = departmentWithDuties({ budget, duties });
+        const t = readSheet(laid.sheet).tables[0];
+        expect(t.budget?.lines.map((l) => [l.amount?.address, l.amount?.text])).toEqual(
+          budget.map(([, v], i) => [laid.at[`bv${i}`], v === null ? "" : String(v)])
+        );
+        expect(t.duties?.rows.map((r) => [r.amount?.address, r.amount?.text])).toEqual(
+          duties.map((d, i) => [laid.at[`da${i}`], d[3] === null ? "" : String(d[3])])
+        );
       })
     );
   });

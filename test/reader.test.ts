@@ -527,6 +527,70 @@ describe("部门整体 forms without 年度主要任务", () => {
     }
   );
 
+  const deptHead: Cell[][] = [
+    [k("title", "部门整体支出绩效目标申报表", { span: 5 })],
+    [k("year", "（2023年度）", { span: 5 })],
+    ["部门（单位）名称", wide("某某县财政局", 4)],
+  ];
+  const deptTail: Cell[][] = [
+    ["年度总体目标", wide("保障机构正常运转，完成年度预算编制。", 4)],
+    ["一级指标", "二级指标", "三级指标", wide("指标值", 2)],
+    ["产出指标", "数量指标", "预算编制单位数", wide("≥40个", 2)],
+    ["效益指标", "社会效益指标", "财政管理水平", wide("有效提升", 2)],
+    ["满意度指标", "服务对象满意度指标", "预算单位满意度", wide("≥90%", 2)],
+  ];
+
+  test("年度预算申请 as a matrix: 资金总额 | 财政拨款 | 其他资金 over 基本支出 / 项目支出 / 合计", () => {
+    const laid = layRows("部门", [
+      ...deptHead,
+      [
+        k("label", "年度预算申请（万元）", { down: 4 }),
+        null,
+        k("h0", "资金总额"),
+        k("h1", "财政拨款"),
+        k("h2", "其他资金"),
+      ],
+      [k("basic", "基本支出"), k("b0", 300), 280, 20],
+      [k("project", "项目支出"), k("p0", 200), 200, 0],
+      [k("sum", "合计"), k("s0", 500), k("s1", 480), k("s2", 20)],
+      ...deptTail,
+    ]);
+    const t = only(laid.sheet);
+    expect(t.kind).toBe("department");
+    expect(t.budget?.lines.map((l) => [l.kind, l.label.address, l.amount?.address])).toEqual([
+      ["total", laid.at.h0, laid.at.s0],
+      ["fiscal", laid.at.h1, laid.at.s1],
+      ["other", laid.at.h2, laid.at.s2],
+      ["basic", laid.at.basic, laid.at.b0],
+      ["project", laid.at.project, laid.at.p0],
+    ]);
+    expect(checkSheet(laid.sheet).findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  test("年度预算申请 with 按收入性质分 / 按支出性质分 groups: 资金总额 under its header, parts beside their labels", () => {
+    const laid = layRows("部门", [
+      ...deptHead,
+      [
+        k("label", "年度预算申请", { down: 3 }),
+        k("totalLabel", "资金总额"),
+        "按收入性质分",
+        null,
+        "按支出性质分",
+        null,
+      ],
+      [k("total", 500, { down: 2 }), "其中：一般公共预算", 450, k("basicLabel", "其中：基本支出"), k("basic", 300)],
+      ["政府性基金拨款", null, k("projectLabel", "项目支出"), k("project", null)],
+      ...deptTail,
+    ]);
+    const t = only(laid.sheet);
+    const lines = t.budget!.lines.map((l) => [l.kind, l.label.address, l.amount?.address, l.amount?.text]);
+    expect(lines).toEqual([
+      ["total", laid.at.totalLabel, laid.at.total, "500"],
+      ["basic", laid.at.basicLabel, laid.at.basic, "300"],
+      ["project", laid.at.projectLabel, laid.at.project, ""],
+    ]);
+  });
+
   test("a platform export with no amounts: read, and nothing said about money", () => {
     const laid = platformExport();
     const t = only(laid.sheet);
@@ -786,6 +850,20 @@ describe("not goal tables: self-evaluations and evaluation-indicator lists", () 
     expect(r.notATable?.reason.en).toMatch(/self-evaluation/);
   });
 
+  test("a self-evaluation known by its 全年执行数 column though its indicator header has no self-evaluation column", () => {
+    const laid = layRows("自评", [
+      [wide("项目支出绩效表（2022年度）", 5)],
+      ["项目名称", wide("委托业务项目", 4)],
+      ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+      ["年度资金总额", 90, 90, 89.97, "99.97%"],
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "备注"],
+      ["产出指标", "数量指标", "委托项目数量", "≥50个", null],
+    ]);
+    const r = readSheet(laid.sheet);
+    expect(r.tables).toEqual([]);
+    expect(r.notATable?.kind).toBe("self-evaluation");
+  });
+
   test("an evaluation-indicator list known by its title (分值 only, no 评分标准 column)", () => {
     const r = readSheet(
       layRows("评价指标", [
@@ -854,6 +932,12 @@ describe("list layouts", () => {
       });
     }
   );
+
+  test("a project of the list with its 年度目标 left blank is flagged at that cell", () => {
+    const laid = listSheet([{ ...projects[0], goal: "" }, projects[1]], "first");
+    const f = checkSheet(laid.sheet).findings.filter((x) => x.rule === "structure/missing-goal");
+    expect(f.map((x) => x.cell)).toEqual([laid.at.pg0]);
+  });
 
   test.each([[true], [false]])("several project forms one after another (titles: %s)", (titles) => {
     const a = projectRows({ prefix: "a.", name: "甲项目", noTitle: !titles });

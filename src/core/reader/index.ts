@@ -110,7 +110,9 @@ function findRegions(sheet: Sheet, labels: Region["labels"]): Region[] {
   // indicators of the one before, starts a table.
   const headers = labels.filter((l) => LABEL.level1(l.norm));
   const projects = labels.filter(
-    (l) => LABEL.projectName(l.norm) && !labels.some((h) => h.row === l.row && LABEL.level1(h.norm))
+    (l) =>
+      LABEL.projectName(l.norm) &&
+      !labels.some((h) => h.row === l.row && (LABEL.level1(h.norm) || LABEL.dutyName(h.norm) || LABEL.dutyTask(h.norm)))
   );
   for (let i = 1; i < projects.length; i++) {
     const p = projects[i];
@@ -138,7 +140,9 @@ function readRegion(sheet: Sheet, region: Region): GoalTable | GoalTable[] | Not
   const headerRows = new Set(headers.map((h) => h.row));
   if (
     region.labels.some((l) => LABEL.selfEvalTitle(l.norm)) ||
-    region.labels.some((l) => headerRows.has(l.row) && LABEL.selfEvalColumn(l.norm))
+    region.labels.some(
+      (l) => LABEL.selfEvalColumn(l.norm) && (headerRows.has(l.row) || /^(实际完成|全年执行数|偏差原因)/.test(l.norm))
+    )
   )
     return SELF_EVALUATION;
   // A list: 项目名称 is a column of the indicator header, one row per indicator.
@@ -267,7 +271,7 @@ function readList(
       name,
       project: department ? { name, department } : { name },
       funding: total ? { total } : {},
-      goals: goal?.value ? [{ kind: "annual", label: goal.label, value: goal.value }] : [],
+      goals: goal ? [{ kind: "annual", label: goal.label, ...(goal.value ? { value: goal.value } : {}) }] : [],
       indicators: { ...block, rows: g.rows },
     };
     return table;
@@ -697,14 +701,43 @@ function readComposition(sheet: Sheet, region: Region, label: Region["labels"][n
 /** 年度预算申请 / 年度预算安排: 资金总额, 基本支出, 项目支出 (and 财政拨款 / 其他资金) with their amounts. */
 function readBudget(sheet: Sheet, region: Region, label: Region["labels"][number]): BudgetBlock {
   const [top, bottom] = blockRows(sheet, region, label);
-  const lines: MoneyLine[] = [];
+  const found: { l: Region["labels"][number]; kind: MoneyLine["kind"] }[] = [];
   for (const l of region.labels) {
     if (l.row < top || l.row > bottom || l === label) continue;
     const kind = lineKind(l.norm);
-    if (!kind) continue;
-    const f = moneyField(sheet, l);
-    lines.push(f.value ? { kind, label: f.label, amount: f.value } : { kind, label: f.label });
+    if (kind) found.push({ l, kind });
   }
+  // A matrix: 资金总额 | 财政拨款 | 其他资金 as column headers over 基本支出 / 项目支出 / 合计 rows. A column header's
+  // amount is on the 合计 row (none without one), a row's amount under 资金总额: never the first row's cell.
+  const headerRow = found.find((f, i) => found.some((g, j) => j !== i && g.l.row === f.l.row))?.l.row;
+  const rowLines =
+    headerRow === undefined
+      ? []
+      : found.filter(
+          (f) => f.l.row > headerRow && (f.kind === "basic" || f.kind === "project" || LABEL.totalRow(f.l.norm))
+        );
+  if (headerRow !== undefined && rowLines.length > 0) {
+    const heads = found.filter((f) => f.l.row === headerRow);
+    const totalCol = heads.find((h) => h.kind === "total")?.l.col;
+    const sumRow = rowLines.find((f) => LABEL.totalRow(f.l.norm))?.l.row;
+    const lines: MoneyLine[] = [];
+    for (const h of heads) {
+      const line: MoneyLine = { kind: h.kind, label: sheet.ref(h.l.row, h.l.col) };
+      if (sumRow !== undefined) line.amount = sheet.shown(sumRow, h.l.col);
+      lines.push(line);
+    }
+    for (const r of rowLines) {
+      if (r.kind === "total") continue;
+      const line: MoneyLine = { kind: r.kind, label: sheet.ref(r.l.row, r.l.col) };
+      if (totalCol !== undefined) line.amount = sheet.shown(r.l.row, totalCol);
+      lines.push(line);
+    }
+    return { label: sheet.ref(label.row, label.col), lines };
+  }
+  const lines: MoneyLine[] = found.map(({ l, kind }) => {
+    const f = moneyField(sheet, l);
+    return f.value ? { kind, label: f.label, amount: f.value } : { kind, label: f.label };
+  });
   return { label: sheet.ref(label.row, label.col), lines };
 }
 

@@ -98,6 +98,8 @@ export const LABEL = {
   fundingDetail: re(
     /^(其中:)?(\d+[.、]|[一二三四五六七八九十]+、)?(一般公共预算|政府性基金(预算)?|国有资本经营预算|财政专户管理资金|单位资金)(拨款|资金)?(:|$)/
   ),
+  /** Group headers of 年度预算申请: 按收入性质分 / 按支出性质分. */
+  budgetGroup: re(/^按(收入|支出)(性质|来源|用途)分/),
   /** An evaluation-indicator list's title: "…绩效评价指标体系", "评价指标表". */
   evaluationTitle: (n: string) => n.length <= 60 && /评价指标(体系|表)|评分表$/.test(n),
   /** 部门总体资金情况 / 收入构成 / 支出构成. */
