@@ -143,6 +143,34 @@ testRule(blockSum, {
       sheet: composition({ C5: "968.191 8", C7: "968.1918" }),
     },
     { name: "a multi-year breakdown that adds up", sheet: multiYear() },
+    {
+      name: "其中 rows break down the row above them, they are not parts of the 合计",
+      sheet: blockSheet({
+        rows: [
+          ["资金来源", "金额"],
+          ["财政拨款", 100],
+          ["其中：中央资金", 60],
+          ["省级资金", 40],
+          ["其他资金", 5],
+          ["合计", 105],
+        ],
+      }),
+    },
+    {
+      name: "an unfilled block: blank rows and a blank 合计",
+      sheet: composition({
+        C5: null,
+        C7: null,
+        C8: null,
+        C9: null,
+        C10: null,
+        D5: null,
+        D7: null,
+        D8: null,
+        D9: null,
+        D10: null,
+      }),
+    },
     { name: "合计 above its rows", sheet: totalAbove() },
     { name: "shares of a third (33.3% × 3) are not summed exactly", sheet: composition({ D8: "33.3%", D9: "66.7%" }) },
     {
@@ -184,6 +212,36 @@ testRule(blockSum, {
     { name: "合计 above its rows, off by 0.1", sheet: totalAbove(100.6), cells: ["C5"] },
     { name: "a year column off by ten cents", sheet: multiYear({ C8: 34.45 }), cells: ["C8"] },
     // E5 is off: the 合计 row's E8 then does not add up its column either, but the fault is E5's: one finding.
+    { name: "a 合计 left blank while its rows hold amounts", sheet: composition({ C10: null }), cells: ["C10"] },
+    {
+      name: "a blank 合计 between two blocks takes the rows the other 合计 does not need",
+      sheet: blockSheet({
+        rows: [
+          ["项目", "金额"],
+          ["财政拨款", 90],
+          ["其他资金", 10],
+          ["合计", null],
+          ["基本支出", 70],
+          ["项目支出", 30],
+          ["合计", 100],
+        ],
+      }),
+      cells: ["B7"],
+    },
+    {
+      name: "其中 rows set aside, the 合计 off",
+      sheet: blockSheet({
+        rows: [
+          ["资金来源", "金额"],
+          ["财政拨款", 100],
+          ["其中：中央资金", 60],
+          ["省级资金", 40],
+          ["其他资金", 5],
+          ["合计", 106],
+        ],
+      }),
+      cells: ["B9"],
+    },
     { name: "a row's 合计 off: one finding, not two", sheet: multiYear({ E5: 31.8 }), cells: ["E5"] },
     { name: "the grand 合计 off: one finding for the corner", sheet: multiYear({ E8: 104.55 }), cells: ["E8"] },
     {
@@ -211,6 +269,14 @@ describe("amount/block-sum messages and fixes", () => {
     const [f] = find(multiYear({ E5: 31.8 }));
     expect(f.message.zh).toContain("E5 应为 30.80，实为 31.80");
     expect(f.message.zh).toContain("2021年 B5 + 2022年 C5 + 2023年 D5 = 12.50 + 10.00 + 8.30");
+  });
+
+  test("a blank 合计: the sum it should show, as a fix", () => {
+    const [f] = find(composition({ C10: null }));
+    expect(f.message.zh).toBe(
+      "“支出构成”合计 C10 为空，应为 968.1918：基本支出 C8 + 项目支出 C9 = 724.2318 + 243.96 = 968.1918。"
+    );
+    expect(f.fix).toEqual([{ sheet: "Sheet1", cell: "C10", value: 968.1918 }]);
   });
 
   test("a formula total is not overwritten", () => {

@@ -22,9 +22,9 @@ import type { CellRef, SumLine } from "../model";
 import type { Region } from "./index";
 import type { Sheet } from "./sheet";
 
-/** 合计, 小计, 总计, 合 计, （合计）, 【合计】, 其中:小计, 收入合计, 支出合计, 合计金额, 合计(万元). */
+/** 合计, 小计, 总计, 合 计, （合计）, 【合计】, 其中:小计, 收入合计, 支出合计, 金额合计, 合计金额, 合计(万元). */
 const TOTAL_RE =
-  /^[[【(]?(?:其中:?)?(收入|支出|本年|年度|本级|部门|项目)?(?:预算)?(?:合计|小计|总计)(?:金额|数)?[\]】)]?(?:\((?:万元|元|%)\))?$/;
+  /^[[【(]?(?:其中:?)?(收入|支出|本年|年度|本级|部门|项目|金额|资金)?(?:预算)?(?:合计|小计|总计)(?:金额|数)?[\]】)]?(?:\((?:万元|元|%)\))?$/;
 
 /** The prefix of a total label ("收入合计" → "收入"), "" for a plain 合计; undefined when it is no total label. */
 export function totalLabel(norm: string): string | undefined {
@@ -134,6 +134,8 @@ interface Entry {
   kEnd: number;
   /** Positions (k) of the totals. */
   ks: number[];
+  /** The totals are all blank (a 合计 row left empty): only a block on one side only is taken. */
+  blank: boolean;
   before?: Candidate;
   after?: Candidate;
 }
@@ -147,8 +149,10 @@ export function readSumLines(sheet: Sheet, region: Region): SumLine[] {
     for (const l of labels) {
       const [i0, k0] = view.axis === "column" ? [l.row, l.col] : [l.col, l.row];
       const e = view.end(i0, k0);
-      const ks = totalPositions(view, i0, e.k);
+      const ks = totalPositions(view, i0, e.i, e.k);
       if (ks.length === 0) continue;
+      // A 合计 row left blank: its block must be on one side only (nothing to tell the sides apart by).
+      const blank = ks.every((k) => view.ref(i0, k).text === "");
       const entry: Entry = {
         view,
         label: sheet.ref(l.row, l.col),
@@ -158,6 +162,7 @@ export function readSumLines(sheet: Sheet, region: Region): SumLine[] {
         k0,
         kEnd: e.k,
         ks,
+        blank,
       };
       const before = run(view, entry, -1);
       const after = run(view, entry, 1);
@@ -175,8 +180,11 @@ export function readSumLines(sheet: Sheet, region: Region): SumLine[] {
   return out.sort((a, b) => a.total.row - b.total.row || a.total.col - b.total.col);
 }
 
-/** The k positions beside the label that hold numbers: the totals. Stops at text or after a few blanks. */
-function totalPositions(view: View, i0: number, kEnd: number): number[] {
+/**
+ * The k positions beside the label that hold the totals: numbers, and blanks where the line next to the label holds
+ * a number (a total left blank). Stops at text or after a few blanks.
+ */
+function totalPositions(view: View, i0: number, iEnd: number, kEnd: number): number[] {
   const ks: number[] = [];
   let gap = 0;
   for (let k = kEnd + 1; k <= view.maxK; k++) {
@@ -184,13 +192,20 @@ function totalPositions(view: View, i0: number, kEnd: number): number[] {
     const kind = kindOf(view.ref(i0, k));
     if (kind === "text") break;
     if (kind === "empty") {
-      if (++gap > MAX_GAP) break;
+      if (view.axis === "column" && nextToNumber(view, i0, iEnd, k)) ks.push(k);
+      else if (++gap > MAX_GAP) break;
       continue;
     }
     gap = 0;
     ks.push(k);
   }
   return ks;
+}
+
+function nextToNumber(view: View, i0: number, iEnd: number, k: number): boolean {
+  return [i0 - 1, iEnd + 1].some(
+    (i) => i >= view.minI && i <= view.maxI && !view.covered(i, k) && kindOf(view.ref(i, k)) === "number"
+  );
 }
 
 /** The label area of a line: the positions before the totals (row labels, or a 合计 column's header rows). */
@@ -284,7 +299,7 @@ function holds(view: View, e: Entry, cand: Candidate): boolean {
 function chooseSide(e: Entry): Candidate | undefined {
   if (e.before && !e.after) return e.before;
   if (e.after && !e.before) return e.after;
-  if (!e.before || !e.after) return undefined;
+  if (!e.before || !e.after || e.blank) return undefined;
   const b = holds(e.view, e, e.before);
   const a = holds(e.view, e, e.after);
   if (b) return e.before;
@@ -301,8 +316,9 @@ function makeLines(e: Entry, cand: Candidate): SumLine[] {
   for (const k of e.ks) {
     const parts: CellRef[] = [];
     const partNames: string[] = [];
+    const sub = subRows(view, lines, names, k);
     lines.forEach((i, n) => {
-      if (view.covered(i, k)) return;
+      if (view.covered(i, k) || sub.has(n)) return;
       parts.push(view.ref(i, k));
       partNames.push(names[n]);
     });
@@ -311,6 +327,32 @@ function makeLines(e: Entry, cand: Candidate): SumLine[] {
     const header = headerOf(view, Math.min(lines[0], e.i0), k);
     const share = SHARE_RE.test(header) || isPercentCell(total) || parts.some(isPercentCell);
     out.push({ label: e.label, axis: view.axis, total, parts, names: partNames, header, share, group });
+  }
+  return out;
+}
+
+/**
+ * "其中" rows: the breakdown of the row above them (财政拨款 100; 其中:中央 60, 省级 40), not parts of the total.
+ * A 其中 row starts a group that runs on while its rows add up towards the row above it, and ends at the row where
+ * they reach it; when they never do, only the 其中 row itself is set aside. Indexes into `lines`.
+ */
+function subRows(view: View, lines: number[], names: string[], k: number): Set<number> {
+  const out = new Set<number>();
+  for (let n = 0; n < lines.length; n++) {
+    if (!/^其中/.test(names[n].replace(/\s+/g, "")) || out.has(n)) continue;
+    let p = n - 1;
+    while (p >= 0 && out.has(p)) p--;
+    out.add(n);
+    if (p < 0) continue;
+    const parent = view.ref(lines[p], k);
+    const cells: CellRef[] = [];
+    for (let m = n; m < lines.length; m++) {
+      cells.push(view.ref(lines[m], k));
+      if (addsUpFast(parent, cells) === true) {
+        for (let j = n; j <= m; j++) out.add(j);
+        break;
+      }
+    }
   }
   return out;
 }
