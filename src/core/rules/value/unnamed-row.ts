@@ -17,8 +17,11 @@ export const valueUnnamedRow: Rule = {
   },
   check(table, report) {
     for (const block of [table.longTermIndicators, table.indicators]) {
-      for (const row of block?.rows ?? []) {
-        if ((row.name && row.name.text !== "") || !row.value || row.value.text === "") continue;
+      const rows = block?.rows ?? [];
+      rows.forEach((row, i) => {
+        if ((row.name && row.name.text !== "") || !row.value || row.value.text === "") return;
+        // A row of the block: its own 二级 label, or right below the previous row (not a stray cell far below).
+        if (row.level2?.row !== row.row && rows[i - 1]?.row !== row.row - 1) return;
         const p = parseValue(row.value.text);
         const unreadable = p.kind === "quantitative" && p.unit === "" && !row.unit?.text;
         const level2 = row.level2 ? normLabel(row.level2.text) : "";
@@ -30,7 +33,7 @@ export const valueUnnamedRow: Rule = {
             en: `Row ${row.row + 1}${level2 ? ` (${level2})` : ""} has the value '${row.value.text}' but no 三级 name${unreadable ? ", and the value cannot be read (no unit; it may have run into the remark)" : ""}; fill in the indicator and its target.`,
           },
         });
-      }
+      });
     }
   },
 };
