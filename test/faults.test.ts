@@ -6,6 +6,7 @@ import { buildTable, type Layout, type Placed } from "./builder/layout";
 import { SAMPLE_2021 } from "./fixtures/sample-2021-urho";
 import { tableSheet, withCells } from "./support/edit";
 import { checkSheet } from "../src/core/check";
+import { ALL_RULES } from "../src/core/rules";
 import type { CellValue } from "../src/core/snapshot";
 
 const LAYOUTS: [string, Partial<Layout>][] = [
@@ -30,6 +31,8 @@ interface Fault {
   name: string;
   edit: (p: Placed) => Record<string, CellValue>;
   expect: (p: Placed) => { rule: string; cell: string };
+  /** The rule is a quiet note (info): it gives no finding at error or warning level at all. */
+  quiet?: boolean;
 }
 
 const COUNT = ind("开展群众工作培训次数");
@@ -79,13 +82,29 @@ const FAULTS: Fault[] = [
   },
   {
     name: "negative amount",
-    edit: (p) => ({ [p.tasks[4].other]: -1, [p.tasks[4].fiscal]: 31 }),
+    // Every sum still adds up: the -1 is offset by +1 in the next task, so the only fault is the sign.
+    edit: (p) => {
+      const [t4, t5] = [SAMPLE_2021.tasks[4], SAMPLE_2021.tasks[5]];
+      return {
+        [p.tasks[4].other]: -1,
+        [p.tasks[4].fiscal]: Number(t4.fiscal) + 1,
+        [p.tasks[5].other]: Number(t5.other ?? 0) + 1,
+        [p.tasks[5].fiscal]: Number(t5.fiscal) - 1,
+      };
+    },
     expect: (p) => ({ rule: "amount/negative", cell: p.tasks[4].other }),
   },
   {
     name: "more decimals than the table uses",
-    edit: (p) => ({ [p.tasks[5].fiscal]: 15.001, [p.tasks[5].total]: 15.001 }),
+    // Hidden decimals: the 总额 beside it and the 合计 are off by 0.00001 only because of them.
+    edit: (p) => ({ [p.tasks[5].fiscal]: 15.00001 }),
     expect: (p) => ({ rule: "amount/precision", cell: p.tasks[5].fiscal }),
+  },
+  {
+    name: "amount typed with the table's unit (60万元)",
+    edit: (p) => ({ [p.tasks[1].fiscal]: "60万元" }),
+    expect: (p) => ({ rule: "amount/unit-in-cell", cell: p.tasks[1].fiscal }),
+    quiet: true,
   },
   {
     name: "a cost above the whole budget",
@@ -105,7 +124,7 @@ const FAULTS: Fault[] = [
   { name: "negative count", edit: value(COUNT, "-3次"), expect: atValue("value/negative", COUNT) },
   { name: "fractional head count", edit: value(PEOPLE, "≥444.5人"), expect: atValue("value/fractional-count", PEOPLE) },
   { name: "pass rate 292%", edit: value(QUALITY, "292%"), expect: atValue("value/rate-over-100", QUALITY) },
-  { name: "≥100%", edit: value(QUALITY, "≥100%"), expect: atValue("value/ge-100", QUALITY) },
+  { name: "≥100%", edit: value(QUALITY, "≥100%"), expect: atValue("value/ge-100", QUALITY), quiet: true },
   { name: "cost without currency", edit: value(COST, "≤28.40/株"), expect: atValue("value/unit-category", COST) },
   { name: "date as an Excel serial", edit: value(TIMELY, 44561), expect: atValue("value/excel-serial", TIMELY) },
   {
@@ -114,6 +133,39 @@ const FAULTS: Fault[] = [
     expect: atValue("value/too-long", SOCIAL),
   },
   { name: "value with its standard", edit: value(QUALITY, "=100%(历史标准)"), expect: atValue("value/note", QUALITY) },
+  {
+    name: "a value without its 三级 name",
+    edit: (p) => ({ [p.indicators[QUALITY].name!]: null }),
+    expect: atValue("value/unnamed-row", QUALITY),
+  },
+  { name: "#REF! in a value", edit: value(QUALITY, { error: "#REF!" }), expect: atValue("value/excel-error", QUALITY) },
+  { name: "full-width digits", edit: value(SATISFIED, "≥９５％"), expect: atValue("value/fullwidth", SATISFIED) },
+  { name: "no operator (3次)", edit: value(COUNT, "3次"), expect: atValue("value/no-operator", COUNT), quiet: true },
+  {
+    name: ">= written in ASCII",
+    edit: value(SATISFIED, ">=95%"),
+    expect: atValue("value/ascii-operator", SATISFIED),
+    quiet: true,
+  },
+  {
+    name: "百分比 as a unit",
+    edit: value(SATISFIED, "≥95百分比"),
+    expect: atValue("value/unit-word", SATISFIED),
+    quiet: true,
+  },
+  { name: "a cost target of 0 (＝0万元)", edit: value(COST, "＝0万元"), expect: atValue("value/zero-target", COST) },
+  {
+    name: "a cost that measures nothing",
+    edit: value(COST, "参照政府采购成本控制"),
+    expect: atValue("value/cost-measures-nothing", COST),
+    quiet: true,
+  },
+  {
+    name: "a % on an aim that is not a rate",
+    edit: (p) => ({ [p.indicators[SOCIAL].name!]: "维护社会稳定", [p.indicators[SOCIAL].value!]: "≥95%" }),
+    expect: atValue("value/percent-not-rate", SOCIAL),
+    quiet: true,
+  },
   // 指标体系
   {
     name: "一级 truncated (产出指)",
@@ -145,6 +197,28 @@ const FAULTS: Fault[] = [
     edit: (p) => ({ [p.indicators[QUALITY].name!]: "群众工作培训合格率100%" }),
     expect: (p) => ({ rule: "taxonomy/name-embeds-target", cell: p.indicators[QUALITY].name! }),
   },
+  {
+    name: "a template row left (指标2: with no value)",
+    edit: (p) => ({ [p.indicators[COUNT2].name!]: "指标2:", [p.indicators[COUNT2].value!]: null }),
+    expect: (p) => ({ rule: "taxonomy/template-row", cell: p.indicators[COUNT2].name! }),
+  },
+  {
+    name: "二级 cut short (质量指)",
+    edit: (p) => ({ [p.indicators[QUALITY].level2]: "质量指" }),
+    expect: (p) => ({ rule: "taxonomy/unknown-level2", cell: p.indicators[QUALITY].level2 }),
+  },
+  {
+    name: "a satisfaction level under 质量",
+    edit: (p) => ({ [p.indicators[QUALITY].name!]: "参训干部满意度" }),
+    expect: (p) => ({ rule: "taxonomy/level2-contradicts", cell: p.indicators[QUALITY].name! }),
+    quiet: true,
+  },
+  {
+    name: "unit repeated in the name",
+    edit: (p) => ({ [p.indicators[PEOPLE].name!]: "参加体检的干部人数(人)" }),
+    expect: (p) => ({ rule: "taxonomy/name-unit", cell: p.indicators[PEOPLE].name! }),
+    quiet: true,
+  },
   // 结构
   {
     name: "department name emptied",
@@ -160,6 +234,47 @@ const FAULTS: Fault[] = [
     name: "year that the sheet name contradicts",
     edit: (p) => ({ [p.year]: "（2019 年）" }),
     expect: (p) => ({ rule: "structure/year-mismatch", cell: p.year }),
+  },
+  {
+    name: "goal of four characters",
+    edit: (p) => ({ [p.goals[0].value]: "保障运转" }),
+    expect: (p) => ({ rule: "structure/short-goal", cell: p.goals[0].value }),
+  },
+  {
+    name: "a task row pasted twice",
+    edit: (p) => ({
+      [p.tasks[1].name]: SAMPLE_2021.tasks[0].name,
+      [p.tasks[1].content]: SAMPLE_2021.tasks[0].content ?? null,
+    }),
+    expect: (p) => ({ rule: "structure/repeated-task", cell: p.tasks[1].name }),
+    quiet: true,
+  },
+  {
+    name: "title emptied",
+    edit: (p) => ({ [p.title]: null }),
+    expect: (p) => ({ rule: "structure/missing-title", cell: p.title }),
+  },
+  {
+    name: "department name left as XX单位",
+    edit: (p) => ({ [p.name]: "XX单位" }),
+    expect: (p) => ({ rule: "structure/placeholder-name", cell: p.name }),
+  },
+  {
+    name: "goal emptied",
+    edit: (p) => ({ [p.goals[0].value]: null }),
+    expect: (p) => ({ rule: "structure/missing-goal", cell: p.goals[0].value }),
+  },
+  {
+    name: "goal with nothing measurable",
+    edit: (p) => ({ [p.goals[0].value]: "保障部门正常运转，全面提升组织工作质量。" }),
+    expect: (p) => ({ rule: "structure/goal-no-measure", cell: p.goals[0].value }),
+    quiet: true,
+  },
+  {
+    name: "year emptied",
+    edit: (p) => ({ [p.year]: null }),
+    expect: (p) => ({ rule: "structure/missing-year", cell: p.title }),
+    quiet: true,
   },
 ];
 
@@ -179,8 +294,55 @@ describe.each(LAYOUTS)("the 2021 sample, %s", (_name, layout) => {
     const hits = result.findings.filter((f) => f.rule === want.rule).map((f) => f.cell);
     expect(hits).toContain(want.cell);
   });
+
+  test.each(FAULTS.map((f) => [f.name, f] as const))("%s gives one finding at error or warning level", (_n, fault) => {
+    const clean = new Set(checkSheet(sheet).findings.map((f) => `${f.rule} ${f.cell}`));
+    const result = checkSheet(withCells(sheet, fault.edit(built.placed)));
+    const want = fault.expect(built.placed);
+    const serious = result.findings.filter((f) => f.severity !== "info" && !clean.has(`${f.rule} ${f.cell}`));
+    const main = serious.find((f) => f.rule === want.rule && f.cell === want.cell);
+    // A second finding only where the user must change another cell too, and it names the first as related.
+    const others = serious.filter((f) => f !== main);
+    expect({ main: !!main, others: others.map((f) => `${f.rule} ${f.cell} ${f.message.zh}`) }).toEqual({
+      main: fault.quiet ? false : true,
+      others: [],
+    });
+  });
 });
 
 test("there are at least 30 faults", () => {
   expect(FAULTS.length).toBeGreaterThanOrEqual(30);
+});
+
+/** Rules no edit of the 2021 sample (a department table, merged values, no formulas) can trigger, and where their
+ * one-fault cases live instead. */
+const ELSEWHERE: Record<string, string> = {
+  "amount/project-sum": "project tables: test/rules/amount.test.ts",
+  "amount/formula-range": "formulas: test/rules/amount.test.ts",
+  "amount/constant-total": "formulas: test/rules/amount.test.ts",
+  "amount/block-sum":
+    "合计 lines of other money blocks (the sample's 合计 row is total-mismatch's): test/rules/sums.test.ts",
+  "amount/total-as-part": "年度履职目标 / 年度预算安排 blocks: test/rules/sums.test.ts",
+  "amount/share-sum": "收入/支出构成 with 占比: test/rules/sums.test.ts",
+  "amount/income-expense": "收入/支出构成: test/rules/sums.test.ts",
+  "amount/weight-sum": "needs a 权重/分值 column: test/rules/sums.test.ts",
+  "value/split-form": "split value columns: test/rules/value.test.ts",
+  "value/direction": "split value columns: test/rules/value.test.ts",
+  "value/reverse-equal": "split value columns: test/rules/value.test.ts",
+  "taxonomy/missing-output": "needs every 产出 row removed: test/rules/taxonomy.test.ts",
+  "taxonomy/missing-benefit": "needs every 效益 row removed: test/rules/taxonomy.test.ts",
+  "taxonomy/empty-level2": "the sample itself has one (生态效益指标), as information",
+  "structure/missing-tasks": "needs the block removed: test/rules/structure.test.ts",
+  "structure/missing-total-row": "needs the row removed: test/rules/structure.test.ts",
+  "structure/missing-funding": "project tables: test/rules/structure.test.ts",
+  "structure/missing-indicators": "needs the block removed: test/rules/structure.test.ts",
+  "structure/to-be-filled": "a blank new-year table: test/rules/structure.test.ts",
+};
+
+test("every rule in the catalogue has a one-fault case here, or a reason why not", () => {
+  const probe = buildTable(SAMPLE_2021).placed;
+  const covered = new Set(FAULTS.map((f) => f.expect(probe).rule));
+  const missing = ALL_RULES.map((r) => r.id).filter((id) => !covered.has(id) && !(id in ELSEWHERE));
+  expect(missing).toEqual([]);
+  for (const id of Object.keys(ELSEWHERE)) expect(ALL_RULES.map((r) => r.id)).toContain(id);
 });

@@ -22,25 +22,11 @@ type Part = "read" | "flag" | "leave";
 
 /** What is missing today, per table and part; absent = passes today. */
 const FAILING: Record<string, Partial<Record<Part, string>>> = {
-  "bingtuan-1st-division-6th-regiment-2021-project": {
-    leave: "value/no-operator on `1座`, `3550平方米` (issue 10)",
-  },
   "chongqing-rongchang-forestry-2022-greening-project": {
     flag: "an all-empty indicator row and a 时效 row with no name or value are not flagged",
-    leave: "amount/precision on 4 decimals in 万元 (issue 10)",
   },
   "jiangxi-fuliang-forestry-2026-dept-overall": {
     flag: "a goal copied from 部门职能职责概述 and the unit 年 on a count are not flagged",
-  },
-  "ningxiang-batang-2021-infrastructure-project": {
-    flag: "unreadable values (`88100`) on rows without a 三级 name are not checked",
-  },
-  "wuhai-2021-recycling-market-project": {
-    flag: "dates as Excel serials shown through #,##0 (44,561) are not recognised (issue 10 grammar)",
-    leave: "value/direction calls `反向 = 1 万元` on cost rows wrong (should never say 正向; issue 10)",
-  },
-  "wuhan-qingshan-2020-edu-project": {
-    leave: "amount/not-a-number error on `10000万元` (information at most) and value/no-operator on `100%` (issue 10)",
   },
 };
 

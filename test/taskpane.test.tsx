@@ -148,17 +148,12 @@ describe("task pane", () => {
     expect(amounts.getByText(taskSum.message.zh)).toBeInTheDocument();
     expect(amounts.getAllByText(ruleOf("amount/task-sum")!.title.zh).length).toBeGreaterThan(0);
 
-    // 指标值: the full-width warning comes before the '>=' notes; the notes go top to bottom.
+    // 指标值: the full-width warning comes before the '>=' note, which is one note for the table's three '>='.
     const values = within(section(/^指标值/));
     const cells = values.getAllByTitle(/^转到 /).map((b) => b.getAttribute("title")!.slice(3));
     const valueFindings = expected.findings.filter((f) => f.rule.startsWith("value/"));
     expect(cells).toHaveLength(valueFindings.length);
-    expect(cells[0]).toBe(valueCell("信息化建设工作及时率"));
-    expect(cells.slice(-3)).toEqual([
-      valueCell("群众工作培训按时完成率"),
-      valueCell("换届选举干部培训按时完成率"),
-      valueCell("干部教育培训按时完成率"),
-    ]);
+    expect(cells).toEqual([valueCell("信息化建设工作及时率"), valueCell("群众工作培训按时完成率")]);
     // Every finding is listed once.
     expect(screen.getAllByTitle(/^转到 /)).toHaveLength(expected.findings.length);
   });
@@ -205,13 +200,18 @@ describe("task pane", () => {
   });
 
   it("fixes all of a rule's findings in one batch", async () => {
-    const expected = checkSheet(FAULTY).findings.filter((f) => f.rule === "value/ascii-operator");
+    const snapshot = variant({
+      [valueCell("群众工作培训按时完成率")]: "≥８５％",
+      [valueCell("换届选举干部培训按时完成率")]: "≥９５％",
+      [valueCell("干部教育培训按时完成率")]: "≥９５％",
+    });
+    const expected = checkSheet(snapshot).findings.filter((f) => f.rule === "value/fullwidth");
     expect(expected).toHaveLength(3);
-    const { host, user } = setup(FAULTY);
+    const { host, user } = setup(snapshot);
     await runCheck(user);
-    expect(screen.getByText("计算符号可规范为“≥”“≤”：3 处可一并修正")).toBeInTheDocument();
+    expect(screen.getByText("全角数字或符号：3 处可一并修正")).toBeInTheDocument();
 
-    await user.click(screen.getByRole("button", { name: /^全部修正：计算符号可规范为/ }));
+    await user.click(screen.getByRole("button", { name: /^全部修正：全角数字或符号/ }));
     expect(await screen.findByText(/^已修正 3 处：/)).toBeInTheDocument();
     const calls = host.callsOf("applyFixes");
     expect(calls).toHaveLength(1);
@@ -220,6 +220,16 @@ describe("task pane", () => {
     expect(host.callsOf("readActiveSheet")).toHaveLength(2);
     await waitFor(() => expect(screen.queryByText(/可一并修正/)).not.toBeInTheDocument());
     for (const f of expected) expect(screen.queryByTitle(`转到 ${f.cell}`)).not.toBeInTheDocument();
+  });
+
+  it("a note for the whole table fixes all its cells with one click", async () => {
+    const [note] = checkSheet(FAULTY).findings.filter((f) => f.rule === "value/ascii-operator");
+    expect(note.fix!.map((e) => e.value)).toEqual(["≥85%", "≥95%", "≥95%"]);
+    const { host, user } = setup(FAULTY);
+    await runCheck(user);
+    await user.click(screen.getByRole("button", { name: `修正 ${note.cell}` }));
+    await waitFor(() => expect(host.callsOf("applyFixes")).toHaveLength(1));
+    expect(host.callsOf("applyFixes")[0].edits).toEqual(note.fix);
   });
 
   it("bulk-fixes amounts typed as text, but not a guessed amount", async () => {

@@ -54,9 +54,64 @@ export function sortFindings(findings: Finding[]): Finding[] {
     .map((x) => x.f);
 }
 
+/**
+ * One fault, one finding. First, a finding whose rule `supersedes` another rule hides that rule's findings on the
+ * cells it involves (a template row left in the table hides the empty value and the duplicate name it causes).
+ * Then the findings left on one cell are folded into the most important one: the most severe, and among equals the
+ * rule listed first (the catalogue lists the specific rules before the general ones). The folded rules are named in
+ * `folded`, so nothing is hidden without a trace.
+ */
+export function foldFindings(findings: Finding[], rules: readonly Rule[] = ALL_RULES): Finding[] {
+  const byId = new Map(rules.map((r, i) => [r.id, { rule: r, order: i }]));
+  const cells = (f: Finding) => [f.cell, ...f.related].map((c) => `${f.sheet}!${c}`);
+  const folded = new Map<Finding, string[]>();
+  const fold = (into: Finding, f: Finding) => {
+    const list = folded.get(into) ?? [];
+    for (const id of [f.rule, ...(folded.get(f) ?? [])]) if (!list.includes(id)) list.push(id);
+    folded.set(into, list);
+  };
+  // Supersession, by the cells involved.
+  const touching = new Map<string, Finding[]>();
+  for (const f of findings) for (const c of cells(f)) touching.set(c, [...(touching.get(c) ?? []), f]);
+  const hidden = new Set<Finding>();
+  for (const g of findings) {
+    const sup = byId.get(g.rule)?.rule.supersedes;
+    if (!sup || hidden.has(g)) continue;
+    for (const c of cells(g))
+      for (const f of touching.get(c) ?? [])
+        if (f !== g && !hidden.has(f) && sup.includes(f.rule)) {
+          hidden.add(f);
+          fold(g, f);
+        }
+  }
+  // One cell, one finding.
+  const rank = (f: Finding) => SEVERITY_ORDER[f.severity] * 10_000 + (byId.get(f.rule)?.order ?? 9_999);
+  const best = new Map<string, Finding>();
+  for (const f of findings) {
+    if (hidden.has(f)) continue;
+    const key = `${f.sheet}!${f.cell}`;
+    const b = best.get(key);
+    if (!b || rank(f) < rank(b)) best.set(key, f);
+  }
+  for (const f of findings) {
+    if (hidden.has(f)) continue;
+    const b = best.get(`${f.sheet}!${f.cell}`)!;
+    if (b !== f) {
+      hidden.add(f);
+      fold(b, f);
+    }
+  }
+  return findings.filter((f) => !hidden.has(f)).map((f) => (folded.has(f) ? { ...f, folded: folded.get(f)! } : f));
+}
+
 export function checkSheet(snapshot: SheetSnapshot, rules: readonly Rule[] = ALL_RULES): SheetCheck {
   const reading = readSheet(snapshot);
-  const findings = sortFindings(reading.tables.flatMap((t) => runRules(t, rules)));
+  const findings = sortFindings(
+    foldFindings(
+      reading.tables.flatMap((t) => runRules(t, rules)),
+      rules
+    )
+  );
   return { sheet: snapshot.name, tables: reading.tables, findings, notATable: reading.notATable };
 }
 

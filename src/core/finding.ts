@@ -29,6 +29,8 @@ export interface Finding {
   related: string[];
   message: Message;
   fix?: FixEdit[];
+  /** Rules whose findings on the same cell were folded into this one (one cell, one finding). */
+  folded?: string[];
 }
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -19,6 +19,7 @@ import { constantTotal } from "../../src/core/rules/amount/constant-total";
 import { notANumber } from "../../src/core/rules/amount/not-a-number";
 import { negative } from "../../src/core/rules/amount/negative";
 import { precision } from "../../src/core/rules/amount/precision";
+import { amountUnitInCell } from "../../src/core/rules/amount/unit-in-cell";
 import { costOverBudget } from "../../src/core/rules/amount/cost-over-budget";
 
 const sheetOf = (spec: TableSpec, layout: Partial<Layout> = {}) => tableSheet(buildTable(spec, layout).workbook);
@@ -262,6 +263,23 @@ testRule(constantTotal, {
   ],
 });
 
+// 武汉青山 2020: 资金总额 10000万元 in a 万元 table — readable, published; one quiet note.
+testRule(amountUnitInCell, {
+  valid: [
+    { name: "department", sheet: dept },
+    { name: "project", sheet: proj },
+    { name: "another unit is not-a-number's", sheet: withCells(proj, { D7: "90元" }) },
+  ],
+  invalid: [
+    { name: "90万元 in a 万元 table", sheet: withCells(proj, { D7: "90万元" }), cells: ["D7"] },
+    { name: "two cells: one note", sheet: withCells(proj, { D7: "90万元", D8: "90万元" }), cells: ["D7"] },
+  ],
+});
+
+test("an amount in the table's own unit is not an error", () => {
+  expect(findingsOf(withCells(proj, { D7: "90万元" }), [notANumber])).toEqual([]);
+});
+
 testRule(notANumber, {
   valid: [
     { name: "sample", sheet: sample },
@@ -300,7 +318,7 @@ testRule(notANumber, {
     { name: "boolean", sheet: withCells(dept, { F9: true }), cells: ["F9"] },
     { name: "其他资金 empty where 总额 = 财政拨款", sheet: withCells(dept, { F8: null }), cells: ["F8"] },
     { name: "财政拨款 empty", sheet: withCells(dept, { E7: null }), cells: ["E7"] },
-    { name: "project 年度资金总额 as text with a unit", sheet: withCells(proj, { D7: "90万元" }), cells: ["D7"] },
+    { name: "project 年度资金总额 with another unit", sheet: withCells(proj, { D7: "90元" }), cells: ["D7"] },
   ],
 });
 
@@ -329,17 +347,20 @@ testRule(precision, {
     { name: "元", sheet: deptYuan },
     { name: "text with two places", sheet: deptText },
     { name: "project", sheet: proj },
+    // Real value (重庆荣昌 2022): 4 decimals in 万元 are whole 元.
+    { name: "153.5184 万元 is exact to the 元", sheet: withCells(proj, { D9: 153.5184 }) },
+    { name: "3 places in 万元 are tens of 元", sheet: withCells(dept, { D7: 120.505 }) },
   ],
   invalid: [
     {
-      name: "three places hidden by the 0.00 format",
-      sheet: withCells(dept, { D7: 120.505, E7: 100.255 }),
+      name: "five places hidden by the 0.00 format",
+      sheet: withCells(dept, { D7: 120.50501, E7: 100.25501 }),
       cells: ["D7", "E7"],
     },
     { name: "seven places among six", sheet: withCells(six, { F9: 5.1000001 }), cells: ["F9"] },
     { name: "元 with fractions of a cent", sheet: withCells(deptYuan, { F8: 0.001 }), cells: ["F8"] },
-    { name: "text with three places", sheet: withCells(deptText, { F7: "20.250" }), cells: ["F7"] },
-    { name: "project", sheet: withCells(proj, { D9: 10.005 }), cells: ["D9"] },
+    { name: "text with five places", sheet: withCells(deptText, { F7: "20.25001" }), cells: ["F7"] },
+    { name: "project", sheet: withCells(proj, { D9: 10.00501 }), cells: ["D9"] },
   ],
 });
 
@@ -534,7 +555,7 @@ describe("fixes", () => {
     for (const f of [
       ...only(withCells(deptF, { D6: 195.6 }), constantTotal),
       ...only(withCells(dept, { F7: -5 }), negative),
-      ...only(withCells(dept, { D7: 120.505 }), precision),
+      ...only(withCells(dept, { D7: 120.50501 }), precision),
       ...only(tableSheet(over.workbook), costOverBudget),
     ])
       expect(f.fix).toBeUndefined();
@@ -548,8 +569,8 @@ describe("fixes", () => {
     expect(noTotal.related).toEqual(["D6", "D7", "D8"]);
   });
   test("precision: the message gives the places", () => {
-    const [f] = only(withCells(dept, { D7: 120.505 }), precision);
-    expect(f.message.zh).toContain("3 位小数");
+    const [f] = only(withCells(dept, { D7: 120.50501 }), precision);
+    expect(f.message.zh).toContain("5 位小数");
     expect(f.message.zh).toContain("保留 2 位");
   });
 });

@@ -12,6 +12,8 @@ import type { SheetSnapshot } from "../../src/core/snapshot";
 import { STRUCTURE_RULES } from "../../src/core/rules/structure";
 import { placeholderGoal } from "../../src/core/rules/structure/placeholder-goal";
 import { shortGoal } from "../../src/core/rules/structure/short-goal";
+import { goalNoMeasure } from "../../src/core/rules/structure/goal-no-measure";
+import { repeatedTask } from "../../src/core/rules/structure/repeated-task";
 import { placeholderName } from "../../src/core/rules/structure/placeholder-name";
 import { yearMismatch, yearSpans, yearsIn } from "../../src/core/rules/structure/year-mismatch";
 import { hasXX, isNotApplicable, isPlaceholder, realText } from "../../src/core/rules/structure/placeholder";
@@ -197,4 +199,41 @@ describe("STRUCTURE_RULES", () => {
     for (const spec of [SAMPLE_2021, SMALL_DEPARTMENT, SMALL_PROJECT] as TableSpec[])
       expect(findings(sheetOf(spec, layout), STRUCTURE_RULES)).toEqual([]);
   });
+});
+
+testRule(goalNoMeasure, {
+  valid: [
+    { name: "department", sheet: dept },
+    { name: "project", sheet: proj },
+    { name: "2021 sample", sheet: sample },
+    { name: "a date is measurable", sheet: withCells(dept, { C10: "年底前完成全部校舍维修任务" }) },
+    { name: "a Chinese count", sheet: withCells(dept, { C10: "开展教师培训五个班次，维修校舍" }) },
+  ],
+  invalid: [
+    // 江西浮梁 2026: *年度绩效总目标 保证林业局职能实现,保障人员经费。
+    {
+      name: "保证林业局职能实现,保障人员经费。",
+      sheet: withCells(dept, { C10: "保证林业局职能实现,保障人员经费。" }),
+      cells: ["C10"],
+    },
+  ],
+});
+
+testRule(repeatedTask, {
+  valid: [
+    { name: "department", sheet: dept },
+    { name: "2021 sample", sheet: sample },
+    { name: "same name, other content", sheet: withCells(dept, { B8: "保障部门正常运转" }) },
+  ],
+  invalid: [
+    {
+      name: "a task row pasted twice",
+      sheet: withCells(dept, { B8: "保障部门正常运转", C8: "保障在岗人员工资和福利待遇正常发放。" }),
+      cells: ["B8"],
+    },
+  ],
+});
+
+test("goal-no-measure is information only", () => {
+  expect(goalNoMeasure.severity).toBe("info");
 });

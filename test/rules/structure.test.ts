@@ -102,12 +102,24 @@ testRule(missingIndicators, {
   valid: [
     { name: "department", sheet: dept },
     { name: "project", sheet: proj },
+    {
+      name: "values without names are value/unnamed-row's (宁乡坝塘 2021)",
+      sheet: withCells(dept, Object.fromEntries([12, 13, 14, 15, 16, 17, 19, 20, 21].map((r) => [`D${r}`, null]))),
+    },
   ],
   invalid: [
     { name: "指标值 header gone", sheet: withCells(dept, { F11: null }), cells: ["B11"] },
     {
       name: "no 三级 filled in",
-      sheet: withCells(dept, Object.fromEntries([12, 13, 14, 15, 16, 17, 19, 20, 21].map((r) => [`D${r}`, null]))),
+      sheet: withCells(
+        dept,
+        Object.fromEntries(
+          [12, 13, 14, 15, 16, 17, 19, 20, 21].flatMap((r) => [
+            [`D${r}`, null],
+            [`F${r}`, null],
+          ])
+        )
+      ),
       cells: ["B11"],
     },
     { name: "header gone", sheet: withCells(dept, { B11: null, C11: null, D11: null }), cells: ["A1"] },

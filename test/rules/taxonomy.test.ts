@@ -6,7 +6,10 @@ import { SMALL_DEPARTMENT, SMALL_PROJECT } from "../fixtures/small";
 import { tableSheet, withCells, withoutRows } from "../support/edit";
 import { testRule } from "../support/rule-tester";
 import { readSheet } from "../../src/core/reader";
-import { runRules } from "../../src/core/check";
+import { checkSheet, runRules } from "../../src/core/check";
+import { templateRow } from "../../src/core/rules/taxonomy/template-row";
+import { level2Contradicts } from "../../src/core/rules/taxonomy/level2-contradicts";
+import { nameUnit } from "../../src/core/rules/taxonomy/name-unit";
 import type { Rule } from "../../src/core/rules/rule";
 import type { SheetSnapshot } from "../../src/core/snapshot";
 import { STRUCTURE_RULES } from "../../src/core/rules/structure";
@@ -428,6 +431,41 @@ describe("taxonomy/empty-level2 messages", () => {
   });
 });
 
+testRule(templateRow, {
+  valid: [
+    { name: "department", sheet: dept },
+    { name: "project", sheet: proj },
+    { name: "2021 sample", sheet: sample },
+    { name: "a real name with no value is value/empty's", sheet: withCells(dept, { F12: null }) },
+    { name: "指标1: before a real name is name-marker's", sheet: withCells(dept, { D12: "指标1:培训班次" }) },
+  ],
+  invalid: [
+    { name: "指标2: with an empty value", sheet: withCells(dept, { D13: "指标2:", F13: null }), cells: ["D13"] },
+    // 宁乡坝塘 2021: a 二级 cell left as "…" under 成本指标, nothing else on the row.
+    { name: "a 二级 left as …", sheet: withCells(dept, { C18: "…" }), cells: ["C18"] },
+    {
+      name: "指标2:, …… and … left: one finding",
+      sheet: withCells(dept, { D13: "指标2:", F13: null, D17: "……", F17: null, D19: "…", F19: "≥**%" }),
+      cells: ["D13"],
+    },
+  ],
+});
+
+test("template rows: one finding for the table, naming the rows as reviewers count them", () => {
+  const sheet = withCells(dept, { D13: "指标2:", F13: null, D17: "……", F17: null, D19: "……", F19: null });
+  const result = checkSheet(sheet);
+  const serious = result.findings.filter((f) => f.severity !== "info");
+  expect(serious.map((f) => f.rule)).toEqual(["taxonomy/template-row"]);
+  expect(serious[0].message.zh).toContain("模板预留行未使用，请删除");
+  expect(serious[0].message.zh).toContain("第13行、第17行、第19行");
+  expect(serious[0].folded).toEqual(expect.arrayContaining(["value/empty", "taxonomy/duplicate-name"]));
+});
+
+test("duplicate-name counts rows as reviewers do, with the cell beside", () => {
+  const [f] = runRules(readSheet(withCells(dept, { D13: "培训班次" })).tables[0], [duplicateName]);
+  expect(f.message.zh).toContain("与第12行三级指标重名（D12）");
+});
+
 testRule(duplicateName, {
   valid: [
     { name: "department", sheet: dept },
@@ -471,34 +509,53 @@ testRule(nameMarker, {
     { name: "project", sheet: proj },
     { name: "2021 sample", sheet: sample },
     { name: "brackets without placeholders", sheet: withCells(dept, { D12: "培训班次（含线上）" }) },
+    // Real names (宁夏同心 2023): ★ / ★★★ core-indicator marks are accepted practice.
+    { name: "★ marks at the ends", sheet: withCells(dept, { D13: "★维修校舍数量", D20: "★★★教师满意度" }) },
   ],
   invalid: [
     {
       name: "hints, prefixes and marks",
       sheet: withCells(dept, {
         D12: "指标1：培训班次",
-        D13: "★维修校舍数量",
         D14: "培训合格率（≥**%）",
         D15: "……",
         D16: "人均*培训成本",
         D17: "教师业务能力(≥**个)",
-        D20: "教师满意度※",
       }),
-      cells: ["D12", "D13", "D14", "D15", "D16", "D17", "D20"],
+      cells: ["D14", "D15", "D16", "D17", "D12"],
+    },
+    // Real names (兵团一师六团 2021): 指标1:, 指标2: … on every 三级 name — once per table.
+    {
+      name: "指标1:/指标2: prefixes: one finding",
+      sheet: withCells(dept, { D12: "指标1:培训班次", D13: "指标2:维修校舍数量", D14: "指标1:培训合格率" }),
+      cells: ["D12"],
     },
   ],
 });
 
 describe("taxonomy/name-marker fixes", () => {
   test("certain removals are fixes, hints are not", () => {
-    const f = findings(
-      withCells(dept, { D12: "指标1：培训班次", D13: "★维修校舍数量", D14: "培训合格率（≥**%）", D20: "教师满意度※" }),
-      [nameMarker]
-    );
-    expect(f.map((x) => x.fix?.[0]?.value)).toEqual(["培训班次", "维修校舍数量", undefined, "教师满意度"]);
-    expect(f[0].message.zh).toBe("三级指标名称“指标1：培训班次”带有编号前缀“指标1：”，应改为“培训班次”。");
-    expect(f[2].message.zh).toContain("模板提示“（≥**%）”");
+    const f = findings(withCells(dept, { D12: "指标1：培训班次", D14: "培训合格率（≥**%）", D20: "※教师满意度※" }), [
+      nameMarker,
+    ]);
+    expect(f.map((x) => x.fix?.[0]?.value)).toEqual([undefined, "培训班次"]);
+    expect(f[1].message.zh).toBe("三级指标名称“指标1：培训班次”带有编号前缀，应改为“培训班次”。");
+    expect(f[0].message.zh).toContain("名称仍为模板占位内容");
+    expect(f[0].message.zh).toContain("模板提示“（≥**%）”");
   });
+  test("prefixes on many names: one fix for all", () => {
+    const [f, ...rest] = findings(withCells(dept, { D12: "指标1:培训班次", D13: "指标2:维修校舍数量" }), [nameMarker]);
+    expect(rest).toEqual([]);
+    expect(f.fix!.map((x) => x.value)).toEqual(["培训班次", "维修校舍数量"]);
+    expect(f.related).toEqual(["D13"]);
+  });
+});
+
+test("name-embeds-target: a unit in the name that differs from the value's (四川井研 2023: 村组干部230人, ≥230个)", () => {
+  const [f] = findings(withCells(dept, { D12: "村组干部230人", F12: "≥230个" }), [nameEmbedsTarget]);
+  expect(f.message.zh).toContain("名称中的单位“人”与计量单位“个”不一致");
+  const [same] = findings(withCells(dept, { D12: "村组干部230人", F12: "≥230人" }), [nameEmbedsTarget]);
+  expect(same.message.zh).not.toContain("不一致");
 });
 
 testRule(nameEmbedsTarget, {
@@ -558,4 +615,39 @@ describe("the 2021 sample against every rule of this issue", () => {
     expect(findings(proj, all)).toEqual([]);
     expect(summary(dept)).toEqual([["taxonomy/empty-level2", "info", "C18"]]);
   });
+});
+
+testRule(level2Contradicts, {
+  valid: [
+    { name: "department", sheet: dept },
+    { name: "project", sheet: proj },
+    { name: "2021 sample", sheet: sample },
+    { name: "a pass rate under 质量", sheet: withCells(dept, { D14: "验收合格率" }) },
+  ],
+  invalid: [
+    { name: "满意度 under 质量", sheet: withCells(dept, { D14: "群众满意度" }), cells: ["D14"] },
+    { name: "a spending rate under 数量", sheet: withCells(dept, { D12: "预算执行率", F12: "≥95%" }), cells: ["D12"] },
+    {
+      name: "a completion rate under 成本",
+      sheet: withCells(dept, { D16: "项目完成率", F16: "=100%" }),
+      cells: ["D16"],
+    },
+  ],
+});
+
+testRule(nameUnit, {
+  valid: [
+    { name: "department", sheet: dept },
+    { name: "project", sheet: proj },
+    { name: "2021 sample", sheet: sample },
+    { name: "brackets that are not a unit", sheet: withCells(dept, { D12: "培训班次（含线上）" }) },
+  ],
+  invalid: [
+    // 江西浮梁 2026: 保障在职职工人数(人), 湿地保有量(公顷) — once per table.
+    {
+      name: "保障在职职工人数(人) and 湿地保有量(公顷): one finding",
+      sheet: withCells(dept, { D12: "保障在职职工人数(人)", D13: "湿地保有量(公顷)" }),
+      cells: ["D12"],
+    },
+  ],
 });

@@ -35,6 +35,11 @@ export interface RuleMeta {
    * pane, and an acceptance stored for one is ignored (src/core/acceptance.ts).
    */
   blocking?: boolean;
+  /**
+   * Rules whose findings this rule's finding replaces when they concern the same cells (its cell or a related
+   * cell): the more specific finding says what to do, the others would repeat it. See foldFindings in check.ts.
+   */
+  supersedes?: readonly string[];
 }
 
 /** A rule over one table. */

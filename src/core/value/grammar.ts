@@ -3,8 +3,11 @@
  *
  *   value        = quantitative | date | qualitative
  *   quantitative = [operator] number unit [note]        "≥2次", ">=85%", "＝100％", "≤1.5万元", "1600元/亩"
- *   operator     = "≥" | "＞" | "＝" | "＜" | "≤"  (and ASCII ">=", "<=", ">", "<", "=", full-width forms)
- *   date         = [YYYY年] M月 [D日 | 底] [前|之前|以前]   "2021年12月31日前"
+ *   operator     = "≥" | "＞" | "＝" | "＜" | "≤"  (and ASCII ">=", "<=", ">", "<", "=", full-width forms, look-alikes
+ *                  "≧ ≦ ═ ﹦ ＞＝", and words: "不低于95%", "95%以上", "控制在3万元以内")
+ *   number       = digits [. digits], thousands separated or not ("44,561")
+ *   unit         = "%" (also written "百分比") | 次 | 万元 | 元/亩 …
+ *   date         = [YYYY年] M月 [D日 | 底] [前|之前|以前] | YYYY.M.D[前] | YYYY-M-D   "2021年12月31日前"
  *   qualitative  = text without a number                   "提升", "有效落实"
  *
  * parseValue never throws; what it finds odd goes into `problems` for the rules to judge in context.
@@ -20,7 +23,11 @@ export type ValueProblem =
   | { code: "fullwidth"; text: string }
   | { code: "lookalike-digit"; text: string; fixed: string }
   | { code: "negative" }
-  | { code: "note"; text: string };
+  | { code: "note"; text: string }
+  /** The operator is a word or a look-alike sign ("不低于", "以上", "≧", "═"): `fixed` is the value with the sign. */
+  | { code: "word-operator"; text: string; fixed: string }
+  /** The unit is written as a word: "百分比" for "%". */
+  | { code: "unit-word"; text: string; fixed: string };
 
 export interface ParsedValue {
   raw: string;
@@ -52,7 +59,46 @@ const OPERATOR_MAP: Record<string, Operator> = {
   "<": "<",
   "=": "=",
   "==": "=",
+  "═": "=",
 };
+
+/** Words that say the operator, before the number: "不低于95%", "控制在3万元以内". Longest first. */
+const WORD_BEFORE: [RegExp, Operator][] = [
+  [/^(大于或等于|大于等于|不低于|不少于|不小于|不得低于|不得少于|达到|至少)/, "≥"],
+  [/^(小于或等于|小于等于|不超过|不高于|不大于|不多于|不得超过|不得高于|控制在|最多)/, "≤"],
+  [/^(高于|超过|大于|多于)/, ">"],
+  [/^(低于|少于|小于)/, "<"],
+  [/^(等于)/, "="],
+];
+/** Words that say the operator, after the value: "95%以上", "3个工作日以内". */
+const WORD_AFTER: [RegExp, Operator][] = [
+  [/(及以上|以上)$/, "≥"],
+  [/(及以下|以下|以内|之内)$/, "≤"],
+];
+
+/** The sign a canonical operator is written with in a fix. */
+const SIGN: Record<Operator, string> = { "≥": "≥", ">": "＞", "=": "＝", "<": "＜", "≤": "≤" };
+
+/**
+ * A value whose operator is a word ("不低于95%", "95%以上") or a look-alike sign ("≧95%", "═100%"), rewritten with
+ * the standard sign ("≥95%"); undefined when the value has no such operator.
+ */
+function wordOperator(s: string): { op: Operator; word: string; rest: string } | undefined {
+  for (const [re, op] of WORD_BEFORE) {
+    const m = re.exec(s);
+    if (!m) continue;
+    let rest = s.slice(m[0].length);
+    if (!/^[0-9.]/.test(rest)) return undefined;
+    if (m[1] === "控制在") rest = rest.replace(/(以内|之内|以下)$/, "");
+    return { op, word: m[1], rest };
+  }
+  if (/^[0-9.]/.test(s))
+    for (const [re, op] of WORD_AFTER) {
+      const m = re.exec(s);
+      if (m && !/[0-9]年|[0-9]月/.test(s)) return { op, word: m[1], rest: s.slice(0, m.index) };
+    }
+  return undefined;
+}
 
 /** Operators pointing "up" (more is better): ≥ > =. */
 export function isPositive(op: Operator): boolean {
@@ -117,29 +163,44 @@ function parseUncached(input: string): ParsedValue {
     s = noteMatch[1];
   }
 
-  const opMatch = /^[<>=≥≤≧≦]+/.exec(s);
+  const word = /^[<>=≥≤≧≦═]/.test(s) ? undefined : wordOperator(s);
+  if (word) {
+    problems.push({ code: "word-operator", text: word.word, fixed: SIGN[word.op] + word.rest });
+    s = SIGN[word.op].normalize("NFKC") + word.rest;
+  } else if (/^(≧|≦|═)/.test(s)) {
+    const op = OPERATOR_MAP[s[0]];
+    problems.push({ code: "word-operator", text: s[0], fixed: SIGN[op] + s.slice(1) });
+  }
+
+  const opMatch = /^[<>=≥≤≧≦═]+/.exec(s);
   const opText = opMatch?.[0] ?? "";
   const rest = s.slice(opText.length);
   const operator = opText ? OPERATOR_MAP[opText] : undefined;
   if (opText && !operator) problems.push({ code: "two-operators", text: opText });
-  else if (/[<>=≥≤≧≦]/.test(rest.replace(/^[-+]?[0-9.]+/, ""))) {
-    const second = rest.match(/[<>=≥≤≧≦]+/)![0];
+  else if (/[<>=≥≤≧≦═]/.test(rest.replace(/^[-+]?[0-9.]+/, ""))) {
+    const second = rest.match(/[<>=≥≤≧≦═]+/)![0];
     problems.push({ code: "two-operators", text: opText + "…" + second });
   }
 
   const date = parseDate(rest);
-  if (date) return { raw, kind: "date", operator, operatorText: opText || undefined, date, problems };
+  if (date) return { raw, kind: "date", operator, operatorText: word?.word ?? (opText || undefined), date, problems };
 
-  const num = /^([-+]?)([0-9]+(?:\.[0-9]+)?|\.[0-9]+)/.exec(rest);
+  const num = /^([-+]?)([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)/.exec(rest);
   if (!num) {
     if (opText) problems.push({ code: "operator-without-number" });
-    return { raw, kind: "qualitative", operator, operatorText: opText || undefined, problems };
+    return { raw, kind: "qualitative", operator, operatorText: word?.word ?? (opText || undefined), problems };
   }
   if (num[1] === "-") problems.push({ code: "negative" });
-  const number = num[2].startsWith(".") ? "0" + num[2] : num[2];
-  const unit = rest.slice(num[0].length);
+  const digits = num[2].replace(/,/g, "");
+  const number = digits.startsWith(".") ? "0" + digits : digits;
+  let unit = rest.slice(num[0].length);
+  if (unit === "百分比" || unit === "百分率") {
+    problems.push({ code: "unit-word", text: unit, fixed: "%" });
+    unit = "%";
+  }
   const out: ParsedValue = { raw, kind: "quantitative", number, unit, problems };
-  if (opText) out.operatorText = opText;
+  if (word) out.operatorText = word.word;
+  else if (opText) out.operatorText = opText;
   if (operator) out.operator = operator;
   if (noteMatch && noteMatch[2] !== "") out.note = noteMatch[2];
   return out;
@@ -147,6 +208,14 @@ function parseUncached(input: string): ParsedValue {
 
 /** "2021年12月31日前", "12月底前", "2021年12月", "年底前" is qualitative (no number). */
 function parseDate(s: string): ParsedValue["date"] | undefined {
+  // "2022.12.31前", "2022-12-31", "2022/12/31": the date written with separators.
+  const sep = /^((?:19|20)[0-9]{2})([./-])([0-9]{1,2})\2([0-9]{1,2})日?(?:前|之前|以前|内|完成)?$/.exec(s);
+  if (sep) {
+    const month = Number(sep[3]);
+    const day = Number(sep[4]);
+    if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+    return { year: Number(sep[1]), month, day };
+  }
   const m =
     /^(?:((?:19|20)[0-9]{2})年)?([0-9]{1,2})月(?:([0-9]{1,2})日|底|末|中旬|上旬|下旬)?(?:前|之前|以前|内|完成)?$/.exec(
       s

@@ -6,7 +6,7 @@ export const constantTotal: Rule = {
   id: "amount/constant-total",
   severity: "warning",
   category: "amount",
-  title: { zh: "合计或总额是手填的数值", en: "Total typed as a constant" },
+  title: { zh: "合计或总额为手工录入（未设公式）", en: "Total typed as a constant (no formula)" },
   docs: {
     description: {
       zh: "表中同类的合计（或任务总额）都用公式计算，唯独这一格手工填了数值：任务金额改动后它不会跟着更新，容易造成合计不符。",

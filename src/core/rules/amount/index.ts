@@ -11,6 +11,7 @@ import { weightSum } from "./weight-sum";
 import { formulaRange } from "./formula-range";
 import { constantTotal } from "./constant-total";
 import { notANumber } from "./not-a-number";
+import { amountUnitInCell } from "./unit-in-cell";
 import { negative } from "./negative";
 import { precision } from "./precision";
 import { costOverBudget } from "./cost-over-budget";
@@ -27,6 +28,7 @@ export const AMOUNT_RULES: Rule[] = [
   formulaRange,
   constantTotal,
   notANumber,
+  amountUnitInCell,
   negative,
   precision,
   costOverBudget,

@@ -7,6 +7,8 @@ export const taskSum: Rule = {
   severity: "error",
   blocking: true, // the platform recomputes each task's total
   category: "amount",
+  // A consequence is not a second fault: the 合计 over this cell is off because of it.
+  supersedes: ["amount/total-mismatch"],
   title: { zh: "任务总额不等于财政拨款与其他资金之和", en: "Task total is not fiscal + other funds" },
   docs: {
     description: {

@@ -13,6 +13,8 @@ import { placeholderGoal } from "./placeholder-goal";
 import { shortGoal } from "./short-goal";
 import { missingIndicators } from "./missing-indicators";
 import { toBeFilled } from "./to-be-filled";
+import { goalNoMeasure } from "./goal-no-measure";
+import { repeatedTask } from "./repeated-task";
 
 export const STRUCTURE_RULES: Rule[] = [
   missingTitle,
@@ -26,6 +28,8 @@ export const STRUCTURE_RULES: Rule[] = [
   missingGoal,
   placeholderGoal,
   shortGoal,
+  goalNoMeasure,
+  repeatedTask,
   missingIndicators,
   toBeFilled,
 ];

@@ -36,8 +36,10 @@ export const missingIndicators: Rule = {
           en: "The indicators have no value column (指标值 or 目标值).",
         },
       });
-    // A fresh template (nothing typed in yet) has its indicators still to be filled: not an error yet.
-    if (!block.rows.some((r) => r.name) && !isBlankTable(table))
+    // A fresh template (nothing typed in yet) has its indicators still to be filled: not an error yet. Rows with
+    // values but no names are value/unnamed-row's, row by row: the block is not empty, its names are missing.
+    const valued = block.rows.some((r) => r.value && r.value.text !== "");
+    if (!block.rows.some((r) => r.name) && !valued && !isBlankTable(table))
       report({
         cell: block.header.address,
         message: {

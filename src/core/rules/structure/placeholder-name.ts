@@ -10,7 +10,7 @@ export const placeholderName: Rule = {
   id: "structure/placeholder-name",
   severity: "error",
   category: "structure",
-  title: { zh: "名称只有占位符", en: "Placeholder name" },
+  title: { zh: "名称仍为模板占位内容", en: "Name still a template placeholder" },
   docs: {
     description: {
       zh: "部门（单位）名称、项目名称、主管部门和实施单位须填写实际名称，不能留下“XX单位”“*”“-”等模板占位符。",

@@ -29,8 +29,8 @@ export const duplicateName: Rule = {
         cell: row.name.address,
         related: [earlier.address],
         message: {
-          zh: `三级指标“${row.name.text}”与${earlier.address}重名；同一张表中三级指标名称应唯一，请合并或改名加以区分。`,
-          en: `The 三级 indicator "${row.name.text}" repeats the one in ${earlier.address}; names must be unique within a table. Merge the two or rename one.`,
+          zh: `三级指标“${row.name.text}”与第${earlier.row + 1}行三级指标重名（${earlier.address}），请合并或改名加以区分。`,
+          en: `The 三级 indicator "${row.name.text}" repeats the one on row ${earlier.row + 1} (${earlier.address}); merge the two or rename one.`,
         },
       });
     }

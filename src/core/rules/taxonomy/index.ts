@@ -10,8 +10,12 @@ import { duplicateName } from "./duplicate-name";
 import { nameTooLong } from "./name-too-long";
 import { nameMarker } from "./name-marker";
 import { nameEmbedsTarget } from "./name-embeds-target";
+import { templateRow } from "./template-row";
+import { level2Contradicts } from "./level2-contradicts";
+import { nameUnit } from "./name-unit";
 
 export const TAXONOMY_RULES: Rule[] = [
+  templateRow,
   unknownLevel1,
   unknownLevel2,
   wrongParent,
@@ -22,4 +26,6 @@ export const TAXONOMY_RULES: Rule[] = [
   nameTooLong,
   nameMarker,
   nameEmbedsTarget,
+  level2Contradicts,
+  nameUnit,
 ];

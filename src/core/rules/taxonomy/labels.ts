@@ -29,9 +29,14 @@ export function labelCells(table: GoalTable, level: "level1" | "level2"): { cell
   return [...out.values()];
 }
 
-/** The 一级 a row stands under: its 一级 label, or, without one, the 一级 its 二级 belongs to. */
+/**
+ * The 一级 a row stands under: its 一级 label, or, without one or when it cannot be read, the 一级 its 二级 belongs
+ * to. An unreadable 一级 is unknown-level1's finding; the rules that depend on the 一级 (missing-output,
+ * missing-benefit) go by the 二级 then, so the one fault does not also show up as a missing 产出指标.
+ */
 export function rowLevel1(row: IndicatorRow): Level1Def | undefined {
-  if (row.level1 && row.level1.text !== "") return resolveLevel1(row.level1.text);
+  const l1 = row.level1 && row.level1.text !== "" ? resolveLevel1(row.level1.text) : undefined;
+  if (l1) return l1;
   const l2 = row.level2 ? resolveLevel2(row.level2.text) : undefined;
   return l2 ? parentOf(l2.key) : undefined;
 }

@@ -1,6 +1,6 @@
 import type { IndicatorRow } from "../../model";
 import type { Rule } from "../rule";
-import { DATE_UNITS, MEASURE_UNITS } from "../../value/grammar";
+import { DATE_UNITS, MEASURE_UNITS, parseValue } from "../../value/grammar";
 
 const NUM = "[0-9０-９]+(?:[.．][0-9０-９]+)?";
 /** An operator followed by a number anywhere: "培训人数≥50人", "合格率>=95%". */
@@ -74,6 +74,18 @@ export const nameEmbedsTarget: Rule = {
       const where = value
         ? { zh: `（现为“${value}”）`, en: ` (now ${value})` }
         : { zh: "（现为空）", en: " (now empty)" };
+      // "村组干部230人" with the unit 个: the name and the value disagree on the unit too.
+      const nameUnit = /(?:[0-9０-９.．]+)\s*([^\s0-9０-９.．()（）]+?)(?:[（(]?(?:以上|以下|以内)[)）]?)?$/.exec(
+        found.target
+      )?.[1];
+      const valueUnit = value ? parseValue(value).unit : undefined;
+      const unitClash =
+        nameUnit && valueUnit && nameUnit.normalize("NFKC") !== valueUnit
+          ? {
+              zh: `名称中的单位“${nameUnit}”与计量单位“${valueUnit}”不一致；`,
+              en: ` The name says ${nameUnit} but the unit is ${valueUnit}.`,
+            }
+          : { zh: "", en: "" };
       const rename = found.cleaned
         ? { zh: `名称可改为“${found.cleaned}”。`, en: ` The name could read "${found.cleaned}".` }
         : { zh: "请从名称中删去目标值。", en: " Take the target out of the name." };
@@ -81,8 +93,8 @@ export const nameEmbedsTarget: Rule = {
         cell: row.name.address,
         related: row.value ? [row.value.address] : [],
         message: {
-          zh: `三级指标名称“${name}”中含有目标值“${found.target}”；目标值只应填在指标值一栏${where.zh}。${rename.zh}`,
-          en: `The 三级 indicator name "${name}" embeds the target ${found.target}; the target belongs in the value column only${where.en}.${rename.en}`,
+          zh: `三级指标名称“${name}”中含有目标值“${found.target}”；目标值只应填在指标值一栏${where.zh}。${unitClash.zh}${rename.zh}`,
+          en: `The 三级 indicator name "${name}" embeds the target ${found.target}; the target belongs in the value column only${where.en}.${unitClash.en}${rename.en}`,
         },
       });
     }

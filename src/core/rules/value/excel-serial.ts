@@ -1,5 +1,5 @@
 import type { Rule } from "../rule";
-import { valueRows, related, isPlaceholder } from "./rows";
+import { valueRows, related, serialOf } from "./rows";
 
 /** Excel's 1900 date system: serial 1 is 1900-01-01, with the fictitious 1900-02-29 (serial 60). */
 export function serialDate(serial: number): { y: number; m: number; d: number } {
@@ -12,31 +12,26 @@ export const valueExcelSerial: Rule = {
   id: "value/excel-serial",
   severity: "error",
   category: "value",
+  supersedes: ["value/missing-unit", "value/no-operator", "value/split-form", "value/unit-category"],
   title: { zh: "日期变成了 Excel 序列号", en: "Date turned into an Excel serial number" },
   docs: {
     description: {
-      zh: "时效指标中的日期被 Excel 存成了序列号（如44561即2021年12月31日），导出后成了无意义的数字。请写成“2021年12月31日前”。",
-      en: "A date in a timeliness value was stored by Excel as a serial number (44561 is 2021-12-31) and exports as a meaningless number. Write it as 2021年12月31日前.",
+      zh: "时效指标中的日期被 Excel 存成了序列号（如44561即2021年12月31日），再套上“#,##0”等数字格式就显示成“44,561”。分栏填写时，序列号可能出现在目标值或计量单位栏，每行只提示一次。请写成“2021年12月31日前”。",
+      en: "A date in a timeliness value was stored by Excel as a serial number (44561 is 2021-12-31), shown as 44,561 under a #,##0 format. In the split form it may stand in the target or the unit column; one finding per row. Write it as 2021年12月31日前.",
     },
     bad: "44561",
     good: "2021年12月31日前",
   },
   check(table, report) {
     for (const v of valueRows(table)) {
-      const p = v.parsed;
-      if (isPlaceholder(v) || p.kind !== "quantitative" || p.unit !== "" || !p.number) continue;
-      const n = Number(p.number);
-      // 2000-01-01 … 2099-12-31, whole days.
-      if (!Number.isInteger(n) || n < 36526 || n > 73415) continue;
-      const looksDate =
-        v.level2?.valueKind === "time" || /时间|日期|时限|期限|完成于|截止/.test(v.name) || /yy|d/i.test(v.cell.format);
-      if (!looksDate) continue;
+      const n = serialOf(v);
+      if (n === undefined) continue;
       const { y, m, d } = serialDate(n);
       report({
         cell: v.cell.address,
         related: related(v),
         message: {
-          zh: `指标值“${v.text}”是 Excel 日期序列号，即 ${y}年${m}月${d}日，请写成“${y}年${m}月${d}日前”这样的文字。`,
+          zh: `“${v.cell.text}”是被 Excel 转成数字的日期（即${y}年${m}月${d}日），请写成“${y}年${m}月${d}日前”。`,
           en: `The value '${v.text}' is an Excel date serial (${y}-${m}-${d}); write it as text such as ${y}年${m}月${d}日前.`,
         },
       });

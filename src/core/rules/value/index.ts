@@ -19,9 +19,16 @@ import { valueAsciiOperator } from "./ascii-operator";
 import { valueNote } from "./note";
 import { valueSplitForm } from "./split-form";
 import { valueDirection } from "./direction";
+import { valueReverseEqual } from "./reverse-equal";
+import { valueUnitWord } from "./unit-word";
+import { valueZeroTarget } from "./zero-target";
+import { valueCostMeasuresNothing } from "./cost-measures-nothing";
+import { valuePercentNotRate } from "./percent-not-rate";
+import { valueUnnamedRow } from "./unnamed-row";
 
 export const VALUE_RULES: Rule[] = [
   valueEmpty,
+  valueUnnamedRow,
   valueExcelError,
   valuePlaceholder,
   valueForbiddenChar,
@@ -41,4 +48,9 @@ export const VALUE_RULES: Rule[] = [
   valueNote,
   valueSplitForm,
   valueDirection,
+  valueReverseEqual,
+  valueUnitWord,
+  valueZeroTarget,
+  valueCostMeasuresNothing,
+  valuePercentNotRate,
 ];

@@ -5,7 +5,7 @@ export const valueLookalikeDigit: Rule = {
   id: "value/lookalike-digit",
   severity: "error",
   category: "value",
-  title: { zh: "字母冒充数字", en: "Letters that look like digits" },
+  title: { zh: "数字中误用了字母（O/l）", en: "Letters used as digits (O/l)" },
   docs: {
     description: {
       zh: "数字中混入了形似数字的字母（字母 O 当作 0，字母 l/I 当作 1），表格看起来正确，系统却读不出数字。",
@@ -22,7 +22,7 @@ export const valueLookalikeDigit: Rule = {
         cell: v.cell.address,
         related: related(v),
         message: {
-          zh: `指标值“${v.text}”中的字母被当作数字使用，应为“${p.fixed}”。`,
+          zh: `指标值“${v.text}”的数字中误用了字母（O/l），应为“${p.fixed}”。`,
           en: `The value '${v.text}' uses letters as digits; it should read '${p.fixed}'.`,
         },
         fix:

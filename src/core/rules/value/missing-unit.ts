@@ -1,10 +1,11 @@
 import type { Rule } from "../rule";
-import { valueRows, related, isPlaceholder } from "./rows";
+import { valueRows, related, isPlaceholder, serialOf, isRateName } from "./rows";
 
 export const valueMissingUnit: Rule = {
   id: "value/missing-unit",
   severity: "error",
   category: "value",
+  supersedes: ["value/split-form", "value/no-operator"],
   title: { zh: "定量指标缺少计量单位", en: "Number without a unit" },
   docs: {
     description: {
@@ -17,14 +18,20 @@ export const valueMissingUnit: Rule = {
   check(table, report) {
     for (const v of valueRows(table)) {
       if (isPlaceholder(v) || v.parsed.kind !== "quantitative" || v.parsed.unit !== "") continue;
-      if (!v.parsed.operatorText && Number(v.parsed.number) > 30000) continue; // a date serial: value/excel-serial says it
+      if (serialOf(v) !== undefined) continue; // a date serial: value/excel-serial says it
       report({
         cell: v.cell.address,
         related: related(v),
-        message: {
-          zh: `指标值“${v.text}”缺少计量单位（如“%”“次”“人”“万元”）。`,
-          en: `The value '${v.text}' has no unit (such as %, 次, 人, 万元).`,
-        },
+        message:
+          isRateName(v.name) || ["rate", "satisfaction"].includes(v.level2?.valueKind ?? "")
+            ? {
+                zh: `指标值“${v.text}”缺少计量单位，是否应为“${v.text}%”？`,
+                en: `The value '${v.text}' has no unit; did you mean '${v.text}%'?`,
+              }
+            : {
+                zh: `指标值“${v.text}”缺少计量单位（如“%”“次”“人”“万元”）。`,
+                en: `The value '${v.text}' has no unit (such as %, 次, 人, 万元).`,
+              },
       });
     }
   },

@@ -25,12 +25,18 @@ export const valueRateOver100: Rule = {
       const n = new Decimal(p.number);
       const over = n.gt(100) || (n.eq(100) && p.operator === ">");
       if (!over) continue;
+      // "192%" is most often a slipped key: "≥92%".
+      const guess = /^[12]([5-9][0-9](?:\.[0-9]+)?)$/.exec(p.number)?.[1];
+      const op = p.operator && p.operator !== "=" ? (p.operator === ">" ? "＞" : p.operator) : "≥";
+      const ask = guess
+        ? { zh: `是否应为“${op}${guess}%”？`, en: ` Did you mean '${op}${guess}%'?` }
+        : { zh: "", en: "" };
       report({
         cell: v.cell.address,
         related: related(v),
         message: {
-          zh: `“${v.row.name!.text}”是比率，指标值“${v.text}”超过100%，无法实现。`,
-          en: `'${v.row.name!.text}' is a rate; '${v.text}' exceeds 100% and cannot be met.`,
+          zh: `“${v.row.name!.text}”是比率，指标值“${v.text}”超过100%，无法实现。${ask.zh}`,
+          en: `'${v.row.name!.text}' is a rate; '${v.text}' exceeds 100% and cannot be met.${ask.en}`,
         },
       });
     }

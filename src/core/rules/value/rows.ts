@@ -19,6 +19,8 @@ export interface ValueRow {
   name: string;
   /** True for 成本 rows (二级 成本 or 一级 成本指标). */
   isCost: boolean;
+  /** Split form: the 计量单位 cell holds a number (an Excel date serial shown as "44,561"), left out of `text`. */
+  unitIsNumber?: boolean;
 }
 
 const cache = new WeakMap<GoalTable, ValueRow[]>();
@@ -33,14 +35,29 @@ export function valueRows(table: GoalTable): ValueRow[] {
   for (const row of block?.rows ?? []) {
     if (!row.name || !row.value) continue;
     let text = row.value.text;
+    let unitIsNumber = false;
     if (block!.form === "split") {
       const op = row.operator?.text ?? "";
-      const unit = row.unit?.text ?? "";
+      let unit = row.unit?.text ?? "";
+      if (/^[0-9][0-9,.]*$/.test(unit)) {
+        unitIsNumber = true;
+        unit = "";
+      }
       text = QUALITATIVE_OPERATOR.test(normLabel(op)) ? row.value.text : `${op}${row.value.text}${unit}`;
     }
-    const level2 = row.level2 ? findLevel2(row.level2.text) : undefined;
-    const isCost = level2?.valueKind === "money" || (row.level1 ? findLevel1(row.level1.text)?.key === "cost" : false);
-    rows.push({ row, cell: row.value, text, parsed: parseValue(text), level2, name: normLabel(row.name.text), isCost });
+    const level2 = row.level2 ? findLevel2(row.level2Name ?? row.level2.text) : undefined;
+    const level1 = row.level1 ? findLevel1(row.level1Name ?? row.level1.text) : undefined;
+    const isCost = level2?.valueKind === "money" || level1?.key === "cost";
+    rows.push({
+      row,
+      cell: row.value,
+      text,
+      parsed: parseValue(text),
+      level2,
+      name: normLabel(row.name.text),
+      isCost,
+      ...(unitIsNumber ? { unitIsNumber } : {}),
+    });
   }
   cache.set(table, rows);
   return rows;
@@ -65,6 +82,25 @@ export function isRateName(name: string): boolean {
   );
 }
 
+/** The cells beside the value a finding about it involves: the 三级 name, and in the split form the operator and
+ * unit cells (so a finding on the 目标值 covers what the split-form rule would say about its unit). */
 export function related(v: ValueRow): string[] {
-  return v.row.name ? [v.row.name.address] : [];
+  const out = v.row.name ? [v.row.name.address] : [];
+  if (v.row.operator && v.row.operator.address !== v.cell.address) out.push(v.row.operator.address);
+  if (v.row.unit && v.row.unit.address !== v.cell.address) out.push(v.row.unit.address);
+  return out;
+}
+
+/** An Excel date serial (2000…2099) in a 时效 row or a row named as a date: 44561 is 2021-12-31. */
+export function serialOf(v: ValueRow): number | undefined {
+  const p = v.parsed;
+  if (isPlaceholder(v) || p.kind !== "quantitative" || p.unit !== "" || !p.number) return undefined;
+  const n = Number(p.number);
+  if (!Number.isInteger(n) || n < 36526 || n > 73415) return undefined;
+  const looksDate =
+    v.level2?.valueKind === "time" ||
+    v.unitIsNumber ||
+    /时间|日期|时限|期限|完成于|截止/.test(v.name) ||
+    /yy|d/i.test(v.cell.format);
+  return looksDate ? n : undefined;
 }

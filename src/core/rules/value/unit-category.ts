@@ -13,7 +13,7 @@ function mismatch(v: ValueRow): { zh: string; en: string } | undefined {
     if (isMoneyUnit(unit)) return undefined;
     if (unit.startsWith("/"))
       return {
-        zh: `成本指标“${v.text}”缺少货币单位（应为“元${unit}”或“万元${unit}”）`,
+        zh: `成本指标“${v.text}”缺少货币单位，是否应为“${v.text.replace(unit, "元" + unit)}”？`,
         en: `the cost '${v.text}' has no currency (元${unit} or 万元${unit})`,
       };
     if (unit === "%") return undefined; // cost ratios (成本节约率) are common
@@ -39,7 +39,7 @@ function mismatch(v: ValueRow): { zh: string; en: string } | undefined {
       return unit === "%" || TIME_UNITS.test(unit)
         ? undefined
         : {
-            zh: `时效指标值“${v.text}”既不是比率也不是日期或时限`,
+            zh: `时效指标值为“${v.text}”；时效指标应填写完成时限（如“2022年12月31日前”）或比率（如“≥95%”）`,
             en: `the timeliness value '${v.text}' is neither a rate nor a date or a time limit`,
           };
     default:
@@ -68,7 +68,7 @@ export const valueUnitCategory: Rule = {
       report({
         cell: v.cell.address,
         related: related(v),
-        message: { zh: m.zh + "。", en: m.en[0].toUpperCase() + m.en.slice(1) + "." },
+        message: { zh: /[？。]$/.test(m.zh) ? m.zh : m.zh + "。", en: m.en[0].toUpperCase() + m.en.slice(1) + "." },
       });
     }
   },
