@@ -3,12 +3,25 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import type { Message } from "../core/finding";
 
-/** Extensions picked up when a folder is given. */
-const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm"]);
+/**
+ * Extensions picked up when a folder is given: .xlsx and .xlsm, and the .xls, .et and .ods that LibreOffice converts
+ * (without LibreOffice they get the message asking to save them as .xlsx, rather than being skipped silently).
+ */
+const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".et", ".ods"]);
 
-/** One argument, expanded: a folder gives its workbooks; anything else is kept as given (errors come later). */
-export async function expandArgs(args: string[]): Promise<{ file: string; error?: Message }[]> {
-  const out: { file: string; error?: Message }[] = [];
+export interface Input {
+  file: string;
+  /** The folder argument the file was found under. */
+  root?: string;
+  error?: Message;
+}
+
+/**
+ * One argument, expanded: a folder gives its workbooks; anything else is kept as given (errors come later).
+ * Folders in `exclude` (the --annotate output) are not searched.
+ */
+export async function expandArgs(args: string[], exclude: string[] = []): Promise<Input[]> {
+  const out: Input[] = [];
   for (const arg of args) {
     let isDir = false;
     try {
@@ -22,7 +35,7 @@ export async function expandArgs(args: string[]): Promise<{ file: string; error?
     }
     let found: string[] = [];
     try {
-      found = await listWorkbooks(arg);
+      found = await listWorkbooks(arg, exclude);
     } catch (e) {
       out.push({
         file: arg,
@@ -37,7 +50,7 @@ export async function expandArgs(args: string[]): Promise<{ file: string; error?
       });
       continue;
     }
-    out.push(...found.map((file) => ({ file })));
+    out.push(...found.map((file) => ({ file, root: arg })));
   }
   return out;
 }
@@ -47,15 +60,16 @@ export function errCode(e: unknown): string {
 }
 
 /** The workbooks under a folder, recursively, sorted; skips ~$ lock files and hidden folders. */
-export async function listWorkbooks(dir: string): Promise<string[]> {
+export async function listWorkbooks(dir: string, exclude: string[] = []): Promise<string[]> {
   const result: string[] = [];
+  const skip = new Set(exclude.map((d) => path.resolve(d)));
   const walk = async (d: string): Promise<void> => {
     const entries = await fs.readdir(d, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       const full = path.join(d, e.name);
       if (e.isDirectory()) {
-        if (e.name.startsWith(".") || e.name === "node_modules") continue;
+        if (e.name.startsWith(".") || e.name === "node_modules" || skip.has(path.resolve(full))) continue;
         await walk(full);
       } else if (e.isFile()) {
         if (e.name.startsWith("~$") || e.name.startsWith(".")) continue;

@@ -1,9 +1,12 @@
 /** Shared pieces of the commands' output: the JSON contract, words, the per-file text and the summary line. */
 import type { Finding, Lang, Message, Severity } from "../core/finding";
+import { isNumeric, parseAmount } from "../core/amount";
 import type { GoalTable, TableKind } from "../core/model";
 
 export interface Output {
   write(text: string): unknown;
+  /** A terminal: progress is shown there. */
+  isTTY?: boolean;
 }
 
 export interface Io {
@@ -13,12 +16,51 @@ export interface Io {
   now?: () => Date;
 }
 
+/** A finding the submitter accepted, with their reason: listed apart, never counted. */
+export interface AcceptedFinding {
+  finding: Finding;
+  reason: string;
+}
+
+/** What the report needs of a table, as plain data (it crosses from the worker threads). */
+export interface TableFacts {
+  sheet: string;
+  kind: TableKind;
+  year: number | null;
+  range: string;
+  /** 部门（单位）名称 or 项目名称, as typed. */
+  name: string;
+  /** 预算总额: the 合计 row's 总额 (department) or 年度资金总额 (project), when it is a number. */
+  total: number | null;
+  unit: string;
+}
+
 /** The result of reading and checking one file. */
 export interface FileResult {
   file: string;
   error: Message | null;
-  tables: GoalTable[];
+  tables: TableFacts[];
+  /** The open findings: the exit code and the counts come from these. */
   findings: Finding[];
+  /** Accepted findings (with their reasons), apart. */
+  accepted?: AcceptedFinding[];
+  /** Said of the file besides its findings (e.g. read through a LibreOffice conversion). */
+  note?: Message;
+}
+
+/** A table's facts for the output. */
+export function tableFacts(t: GoalTable): TableFacts {
+  const totalCell = t.kind === "project" ? t.funding?.total?.value : t.tasks?.totalRow?.total;
+  const parsed = parseAmount(totalCell);
+  return {
+    sheet: t.sheet,
+    kind: t.kind,
+    year: t.year?.value ?? null,
+    range: t.range,
+    name: (t.name?.value?.text ?? "").trim(),
+    total: isNumeric(parsed) ? parsed.value.toNumber() : null,
+    unit: t.unit,
+  };
 }
 
 /** An error's one-line message, never its stack. */
@@ -46,11 +88,22 @@ export interface JsonFinding {
   message: string;
 }
 
+export interface JsonAccepted {
+  rule: string;
+  sheet: string;
+  cell: string;
+  reason: string;
+}
+
 export interface JsonFile {
   file: string;
   error: string | null;
   tables: JsonTable[];
   findings: JsonFinding[];
+  /** Findings the submitter accepted, with their reasons: not in `findings`, not counted, no effect on the exit code. */
+  accepted: JsonAccepted[];
+  /** Said of the file besides its findings (e.g. read through a LibreOffice conversion), or null. */
+  note: string | null;
 }
 
 export interface JsonReport {
@@ -61,7 +114,7 @@ export function toJsonFile(r: FileResult, lang: Lang): JsonFile {
   return {
     file: r.file,
     error: r.error ? r.error[lang] : null,
-    tables: r.tables.map((t) => ({ sheet: t.sheet, kind: t.kind, year: t.year?.value ?? null, range: t.range })),
+    tables: r.tables.map((t) => ({ sheet: t.sheet, kind: t.kind, year: t.year, range: t.range })),
     findings: r.findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,
@@ -70,6 +123,13 @@ export function toJsonFile(r: FileResult, lang: Lang): JsonFile {
       related: [...f.related],
       message: f.message[lang],
     })),
+    accepted: (r.accepted ?? []).map((a) => ({
+      rule: a.finding.rule,
+      sheet: a.finding.sheet,
+      cell: a.finding.cell,
+      reason: a.reason,
+    })),
+    note: r.note ? r.note[lang] : null,
   };
 }
 
@@ -90,12 +150,12 @@ export function cellRef(sheet: string, cell: string): string {
   return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${cell}`;
 }
 
-function tableWords(t: GoalTable, lang: Lang): string {
+function tableWords(t: TableFacts, lang: Lang): string {
   const kind = KIND_WORDS[t.kind][lang];
   if (lang === "zh") {
-    return `“${t.sheet}” ${kind}${t.year ? ` ${t.year.value} 年` : "（年度未知）"} ${t.range}`;
+    return `“${t.sheet}” ${kind}${t.year !== null ? ` ${t.year} 年` : "（年度未知）"} ${t.range}`;
   }
-  return `'${t.sheet}' ${kind}${t.year ? ` ${t.year.value}` : " (year unknown)"} ${t.range}`;
+  return `'${t.sheet}' ${kind}${t.year !== null ? ` ${t.year}` : " (year unknown)"} ${t.range}`;
 }
 
 export function formatFileText(r: FileResult, lang: Lang): string {
@@ -113,12 +173,19 @@ export function formatFileText(r: FileResult, lang: Lang): string {
       n === 0 ? `${r.file}: no goal table found` : `${r.file}: ${n} table${n === 1 ? "" : "s"}: ${tables.join("; ")}`
     );
   }
+  if (r.note) lines.push(lang === "zh" ? `  （${r.note.zh}）` : `  (${r.note.en})`);
   for (const f of r.findings) {
     lines.push(
       `  ${cellRef(f.sheet, f.cell)}  ${SEVERITY_WORDS[f.severity][lang]}  ${f.rule}  ${oneLine(f.message[lang])}`
     );
   }
   if (r.findings.length === 0) lines.push(lang === "zh" ? "  未发现问题。" : "  No problems found.");
+  for (const { finding: f, reason } of r.accepted ?? []) {
+    const why = lang === "zh" ? `（已接受，理由：${oneLine(reason)}）` : ` (accepted: ${oneLine(reason)})`;
+    lines.push(
+      `  ${cellRef(f.sheet, f.cell)}  ${lang === "zh" ? "已接受" : "accepted"}  ${f.rule}  ${oneLine(f.message[lang])}${why}`
+    );
+  }
   return lines.join("\n") + "\n";
 }
 
@@ -133,6 +200,8 @@ export interface Summary {
   errors: number;
   warnings: number;
   infos: number;
+  /** Accepted findings (not in the counts above). */
+  accepted: number;
 }
 
 export function summarize(results: FileResult[]): Summary {
@@ -144,19 +213,22 @@ export function summarize(results: FileResult[]): Summary {
     errors: all.filter((f) => f.severity === "error").length,
     warnings: all.filter((f) => f.severity === "warning").length,
     infos: all.filter((f) => f.severity === "info").length,
+    accepted: results.reduce((n, r) => n + (r.accepted?.length ?? 0), 0),
   };
 }
 
 export function formatSummary(s: Summary, lang: Lang): string {
   if (lang === "zh") {
     const unreadable = s.unreadable > 0 ? `（${s.unreadable} 个无法读取）` : "";
-    return `共检查 ${s.files} 个文件${unreadable}、${s.tables} 张表：${s.errors} 个错误，${s.warnings} 个警告，${s.infos} 条提示。\n`;
+    const accepted = s.accepted > 0 ? `；另有 ${s.accepted} 个已接受的问题` : "";
+    return `共检查 ${s.files} 个文件${unreadable}、${s.tables} 张表：${s.errors} 个错误，${s.warnings} 个警告，${s.infos} 条提示${accepted}。\n`;
   }
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
   const unreadable = s.unreadable > 0 ? ` (${s.unreadable} unreadable)` : "";
   return (
     `Checked ${plural(s.files, "file")}${unreadable}, ${plural(s.tables, "table")}: ` +
-    `${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}, ${plural(s.infos, "info")}.\n`
+    `${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}, ${plural(s.infos, "info")}` +
+    `${s.accepted > 0 ? `; ${s.accepted} accepted` : ""}.\n`
   );
 }
 
