@@ -4,13 +4,18 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
+import { contentFromSnapshots, splitAccepted } from "../core/acceptance";
 import { checkWorkbook } from "../core/check";
 import type { Lang, Message } from "../core/finding";
 import type { WorkbookSnapshot } from "../core/snapshot";
+import { readAcceptancesFromXlsx } from "../xlsx/acceptances";
 import { annotateWorkbook, type AnnotateItem } from "../xlsx/annotate";
 import { classifyInput, readWorkbookBuffer, readWorkbookBytes, WorkbookReadError } from "../xlsx/read";
 import { CONVERTIBLE, convertToXlsx } from "./convert";
 import { describe, tableFacts, type FileResult } from "./output";
+
+/** The name every custom XML part's file starts with, as it stands in the zip's directory. */
+const CUSTOM_XML = Buffer.from("customXml/item");
 
 export interface CheckTask {
   file: string;
@@ -63,12 +68,15 @@ export async function checkTask(task: CheckTask): Promise<CheckOutcome> {
   let result: CheckOutcome;
   try {
     const checked = checkWorkbook(snapshot);
+    // The submitter's acceptances travel in a custom XML part; a package without one is not opened twice.
+    const acceptances = bytes.includes(CUSTOM_XML) ? await readAcceptancesFromXlsx(bytes) : [];
+    const { open, accepted } = splitAccepted(checked.findings, acceptances, contentFromSnapshots(snapshot.sheets));
     result = {
       file,
       error: null,
       tables: checked.tables.map(tableFacts),
-      findings: checked.findings,
-      accepted: [],
+      findings: open,
+      accepted: accepted.map((a) => ({ finding: a.finding, reason: a.acceptance.reason })),
       ...(note ? { note } : {}),
     };
   } catch (e) {
