@@ -17,6 +17,7 @@ import { makeAcceptance, snapshotContent } from "../src/core/acceptance";
 import { checkWorkbook } from "../src/core/check";
 import { clearHighlights } from "../src/excel/highlight";
 import { findSoffice } from "../src/cli/convert";
+import { findOnPath } from "../scripts/render-template";
 import { unescapeXml, attributes } from "../src/xlsx/annotate";
 import { writeAcceptancesToXlsx } from "../src/xlsx/acceptances";
 import { writeWorkbookFile } from "../src/xlsx/write";
@@ -27,6 +28,7 @@ import { runCli, type Captured } from "./support/cli";
 import { FakeExcel, type FakeCell, type FakeRequestContext, type FakeSheetState } from "./support/fake-excel";
 
 const run = promisify(execFile);
+const ROOT = path.join(__dirname, "..");
 const soffice = findSoffice({ ...process.env, GOALTABLE_SOFFICE: undefined });
 const requireOffice = process.env.GOALTABLE_REQUIRE_LIBREOFFICE === "1";
 
@@ -130,6 +132,9 @@ afterAll(async () => {
 
 type Row = (string | number | null)[];
 
+/** A file as the report shows it: its path from the report's folder. */
+const shown = (file: string) => path.relative(dir, file).split(path.sep).join("/");
+
 function rowsOf(ws: ExcelJS.Worksheet): Row[] {
   const out: Row[] = [];
   ws.eachRow((row) => {
@@ -197,7 +202,7 @@ describe("check DIR --report --annotate", () => {
       "状态",
       "说明",
     ]);
-    const byFile = (f: string) => rows.find((r) => r[0] === f)!;
+    const byFile = (f: string) => rows.find((r) => r[0] === shown(f))!;
     expect(byFile(files.clean).slice(2, 11)).toEqual([
       "某某区教育局",
       "部门整体支出",
@@ -248,19 +253,19 @@ describe("check DIR --report --annotate", () => {
     const ws = report.getWorksheet("问题清单")!;
     const rows = rowsOf(ws);
     expect(rows[0]).toEqual(["文件", "工作表", "单元格", "严重程度", "规则", "问题说明", "已接受（理由）"]);
-    const faulty = rows.filter((r) => r[0] === files.faulty);
+    const faulty = rows.filter((r) => r[0] === shown(files.faulty));
     expect(faulty.map((r) => [r[2], r[3], r[4]])).toEqual([
       ["D7", "错误", "amount/task-sum"],
       ["C18", "提示", "taxonomy/empty-level2"],
     ]);
-    const i = rows.findIndex((r) => r[0] === files.faulty && r[2] === "D7");
+    const i = rows.findIndex((r) => r[0] === shown(files.faulty) && r[2] === "D7");
     const link = hyperlink(ws.getRow(i + 1).getCell(3));
     expect(link).toBe(`标记/2-卫健委.xlsx#'2022年部门整体绩效目标'!D7`);
     expect(hyperlink(ws.getRow(i + 1).getCell(1))).toBe("标记/2-卫健委.xlsx");
     expect((ws.getRow(i + 1).getCell(4).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFC7CE");
     // The project table and the clean one: the clean has its one 提示, the project none.
-    expect(rows.filter((r) => r[0] === files.project)).toEqual([]);
-    expect(rows.filter((r) => r[0] === files.clean).map((r) => r[4])).toEqual(["taxonomy/empty-level2"]);
+    expect(rows.filter((r) => r[0] === shown(files.project))).toEqual([]);
+    expect(rows.filter((r) => r[0] === shown(files.clean)).map((r) => r[4])).toEqual(["taxonomy/empty-level2"]);
   });
 
   it("both sheets have a frozen header row and an autofilter over their rows", () => {
@@ -272,6 +277,33 @@ describe("check DIR --report --annotate", () => {
     expect(findings.autoFilter).toBe(`A1:G${findings.rowCount}`);
     expect(summary.getColumn(1).width).toBeGreaterThan(20);
   });
+
+  const render = soffice !== undefined && findOnPath("pdftoppm") && findOnPath("pdftotext");
+  (render ? it : it.skip)(
+    "prints through LibreOffice; its 汇总 page is docs/review-summary.png",
+    async () => {
+      const out = path.join(dir, "render");
+      await run(soffice!, [
+        `-env:UserInstallation=file://${path.join(dir, "render-profile")}`,
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        out,
+        reportPath,
+      ]);
+      const pdf = path.join(out, "审核汇总.pdf");
+      const { stdout } = await run("pdftotext", ["-f", "1", "-l", "1", "-layout", pdf, "-"]);
+      for (const word of ["部门/项目名称", "某某区卫生健康委", "需修改", "通过", "无法读取", "收件/4-损坏.xlsx"])
+        expect(stdout).toContain(word);
+      // The top of the first page, where the table is (A4 landscape at 110 dpi is 1286 × 909 pixels).
+      const crop = ["-x", "70", "-y", "100", "-W", "1130", "-H", "92"];
+      const png = ["-png", "-r", "110", "-f", "1", "-l", "1", "-singlefile", ...crop];
+      await run("pdftoppm", [...png, pdf, path.join(ROOT, "docs", "review-summary")]);
+      expect((await fs.stat(path.join(ROOT, "docs", "review-summary.png"))).size).toBeGreaterThan(5_000);
+    },
+    120_000
+  );
 
   it("--lang en writes English headers", async () => {
     const en = path.join(dir, "summary-en.xlsx");

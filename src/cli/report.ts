@@ -14,7 +14,7 @@ import { parseCell, parseRange, stripSheet } from "../core/address";
 import type { Finding, Lang, Severity } from "../core/finding";
 import { MARK_COLORS } from "../core/marks";
 import { sheetLocation } from "../xlsx/annotate";
-import { KIND_WORDS, SEVERITY_WORDS, type FileResult, type TableFacts } from "./output";
+import { SEVERITY_WORDS, type FileResult, type TableFacts } from "./output";
 
 export type Status = "pass" | "fix" | "unreadable";
 
@@ -34,18 +34,18 @@ export const SUMMARY_SHEET = { zh: "汇总", en: "Summary" };
 export const FINDINGS_SHEET = { zh: "问题清单", en: "Findings" };
 
 const SUMMARY_COLUMNS: { zh: string; en: string; width: number }[] = [
-  { zh: "文件", en: "File", width: 36 },
-  { zh: "工作表", en: "Sheet", width: 18 },
-  { zh: "部门/项目名称", en: "Department / project", width: 28 },
-  { zh: "类型", en: "Kind", width: 14 },
-  { zh: "年度", en: "Year", width: 8 },
-  { zh: "预算总额", en: "Total budget", width: 14 },
-  { zh: "单位", en: "Unit", width: 7 },
-  { zh: "错误", en: "Errors", width: 8 },
-  { zh: "警告", en: "Warnings", width: 9 },
-  { zh: "已接受", en: "Accepted", width: 9 },
-  { zh: "状态", en: "Status", width: 12 },
-  { zh: "说明", en: "Note", width: 50 },
+  { zh: "文件", en: "File", width: 26 },
+  { zh: "工作表", en: "Sheet", width: 20 },
+  { zh: "部门/项目名称", en: "Department / project", width: 20 },
+  { zh: "类型", en: "Kind", width: 12 },
+  { zh: "年度", en: "Year", width: 6 },
+  { zh: "预算总额", en: "Total budget", width: 12 },
+  { zh: "单位", en: "Unit", width: 6 },
+  { zh: "错误", en: "Errors", width: 7 },
+  { zh: "警告", en: "Warnings", width: 7 },
+  { zh: "已接受", en: "Accepted", width: 7 },
+  { zh: "状态", en: "Status", width: 9 },
+  { zh: "说明", en: "Note", width: 44 },
 ];
 
 const FINDING_COLUMNS: { zh: string; en: string; width: number }[] = [
@@ -167,7 +167,7 @@ function header(ws: ExcelJS.Worksheet, columns: { zh: string; en: string; width:
   const row = ws.getRow(1);
   row.font = { bold: true };
   row.fill = solid("#F2F2F2");
-  row.alignment = { vertical: "middle" };
+  row.alignment = { vertical: "middle", horizontal: "center" };
   ws.views = [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }];
 }
 
@@ -181,9 +181,14 @@ export function buildReport(results: FileResult[], options: ReportOptions): Exce
   header(summary, SUMMARY_COLUMNS, lang);
   header(findings, FINDING_COLUMNS, lang);
 
+  // A file is shown by its path from the report's folder when it lies under it ("收件/1-教育局.xlsx").
+  const shown = (file: string): string => {
+    const rel = linkTarget(options.reportPath, file);
+    return rel.startsWith("../") || path.isAbsolute(rel) ? file : rel;
+  };
   const fileLink = (file: string): ExcelJS.CellValue => {
     const marked = options.marked?.get(file);
-    return { text: file, hyperlink: linkTarget(options.reportPath, marked ?? file) };
+    return { text: shown(file), hyperlink: linkTarget(options.reportPath, marked ?? file) };
   };
 
   for (const r of results) {
@@ -205,6 +210,7 @@ export function buildReport(results: FileResult[], options: ReportOptions): Exce
       ]);
       row.getCell(1).font = { color: { argb: "FF0563C1" }, underline: true };
       row.getCell(6).numFmt = "#,##0.00";
+      for (const c of [5, 8, 9, 10, 11]) row.getCell(c).alignment = { horizontal: "center" };
       const status = row.getCell(11);
       status.fill = solid(STATUS_COLORS[s.status].fill);
       status.font = fontColor(STATUS_COLORS[s.status].font);
@@ -238,6 +244,17 @@ export function buildReport(results: FileResult[], options: ReportOptions): Exce
       row.getCell(6).alignment = { wrapText: true, vertical: "top" };
     }
   }
+  for (const ws of [summary, findings]) {
+    // Printed: A4 landscape, one page wide, the header row on every page.
+    ws.pageSetup = {
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: "1:1",
+    };
+  }
   summary.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, summary.rowCount), column: 12 } };
   findings.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, findings.rowCount), column: 7 } };
   return wb;
@@ -246,5 +263,3 @@ export function buildReport(results: FileResult[], options: ReportOptions): Exce
 export async function writeReport(results: FileResult[], options: ReportOptions): Promise<void> {
   await buildReport(results, options).xlsx.writeFile(options.reportPath);
 }
-
-export { KIND_WORDS };
