@@ -16,7 +16,9 @@ import JSZip from "jszip";
 import { makeAcceptance, snapshotContent } from "../src/core/acceptance";
 import { checkWorkbook } from "../src/core/check";
 import { clearHighlights } from "../src/excel/highlight";
+import { markedPaths } from "../src/cli/check";
 import { findSoffice } from "../src/cli/convert";
+import { parseArgs } from "../src/cli/args";
 import { findOnPath } from "../scripts/render-template";
 import { unescapeXml, attributes } from "../src/xlsx/annotate";
 import { writeAcceptancesToXlsx } from "../src/xlsx/acceptances";
@@ -347,6 +349,17 @@ describe("check DIR --report --annotate", () => {
     expect(sheetB.match(ours)).toHaveLength(2);
     const strip = (s: string) => s.replace(ours, "").replace(/priority="\d+"/g, 'priority=""');
     expect(strip(sheetB)).toBe(strip(sheetA));
+    // Each mark's dxf is its severity's colours, appended after the user's own dxf.
+    const stylesXml = await b.file("xl/styles.xml")!.async("string");
+    const dxfs = stylesXml.match(/<dxf>[\s\S]*?<\/dxf>/g)!;
+    const dxfOf = (severity: string) => {
+      const rule = new RegExp(`dxfId="(\\d+)" priority="\\d+"><formula>N\\(&quot;goaltable:${severity}`).exec(sheetB)!;
+      return dxfs[Number(rule[1])];
+    };
+    expect(dxfOf("error")).toContain('<bgColor rgb="FFFFC7CE"/>');
+    expect(dxfOf("error")).toContain('<color rgb="FF9C0006"/>');
+    expect(dxfOf("info")).toContain('<bgColor rgb="FFDDEBF7"/>');
+    expect(dxfs.length).toBeGreaterThanOrEqual(3);
     // styles.xml: dxfs appended, nothing else.
     const stylesA = await a.file("xl/styles.xml")!.async("string");
     const stylesB = await b.file("xl/styles.xml")!.async("string");
@@ -551,5 +564,44 @@ describe("worker threads and progress", () => {
     expect(await capture(true)).toMatch(/已检查 2\/2 个文件，用时 0:\d\d，预计还需 0:00/);
     expect(await capture(false)).toBe("");
     expect(await capture(true, "--format", "json")).toBe("");
+  });
+});
+
+describe("options", () => {
+  it("refuses a --report that is not .xlsx, and check's options on template", async () => {
+    const r = await runCli(["check", "x.xlsx", "--report", "out.csv", "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/the --report file must be \.xlsx/);
+    const t = await runCli(["template", "-o", "a.xlsx", "--annotate", "out", "--lang", "en"]);
+    expect(t.code).toBe(2);
+    expect(t.stderr).toMatch(/unknown option: --annotate/);
+    expect(parseArgs(["check", "d", "--report=r.xlsx", "--annotate", "m"])).toEqual({
+      command: "check",
+      files: ["d"],
+      format: "text",
+      lang: "zh",
+      report: "r.xlsx",
+      annotate: "m",
+    });
+  });
+
+  it("names marked copies by their path under the folder given, never twice the same", () => {
+    const out = markedPaths(
+      [
+        { file: path.join("a", "x.xlsx"), root: "a" },
+        { file: path.join("a", "sub", "x.xlsx"), root: "a" },
+        { file: path.join("b", "x.xlsx"), root: "b" },
+        { file: path.join("c", "X.xlsx") },
+        { file: "missing", error: { zh: "", en: "" } },
+      ],
+      "m"
+    );
+    expect(out).toEqual([
+      path.join("m", "x.xlsx"),
+      path.join("m", "sub", "x.xlsx"),
+      path.join("m", "x (2).xlsx"),
+      path.join("m", "X (3).xlsx"),
+      undefined,
+    ]);
   });
 });
