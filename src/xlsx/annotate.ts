@@ -53,6 +53,7 @@ const SEVERITY_WORDS: Record<Lang, Record<Severity, string>> = {
   en: { error: "error", warning: "warning", info: "info" },
 };
 export const RESULTS_SHEET: Record<Lang, string> = { zh: "检查结果", en: "Check results" };
+const NO_FINDINGS: Record<Lang, string> = { zh: "未发现问题。", en: "No problems found." };
 
 // ---------------------------------------------------------------------------------------------------------------
 // XML helpers (the parts are edited as text: only whole elements are inserted, nothing is re-serialised)
@@ -325,6 +326,7 @@ function resultsSheetXml(items: AnnotateItem[], lang: Lang): string {
   const rows: string[] = [];
   rows.push(`<row r="1">${headers.map((h, i) => inlineCell(`${letters[i]}1`, h)).join("")}</row>`);
   const links: string[] = [];
+  if (items.length === 0) rows.push(`<row r="2">${inlineCell("A2", NO_FINDINGS[lang])}</row>`);
   items.forEach((f, i) => {
     const r = i + 2;
     const values = [f.sheet, f.cell, SEVERITY_WORDS[lang][f.severity], f.rule, f.message, f.accepted ?? ""];
@@ -412,6 +414,8 @@ export async function annotateWorkbook(
     zip.file(stylesPart, xml);
     for (const [part, findings] of bySheet) {
       const before = await text(zip, part);
+      // A protected sheet is not marked, as the add-in does not mark one (nor could its 清除标记 clear it there).
+      if (isProtected(before)) continue;
       const after = markSheet(before, findings, (s) => ids.get(s)!);
       if (after !== before) {
         zip.file(part, after);
@@ -471,6 +475,14 @@ export async function annotateWorkbook(
     compressionOptions: { level: 6 },
   });
   return { bytes, markedSheets, resultsSheet };
+}
+
+/** Whether a sheet's XML protects it (`<sheetProtection sheet="1">`). */
+export function isProtected(sheetXml: string): boolean {
+  const tag = /<(?:[\w.-]+:)?sheetProtection\b[^>]*>/.exec(sheetXml)?.[0];
+  if (!tag) return false;
+  const v = attributes(tag).sheet;
+  return v === "1" || v === "true";
 }
 
 function stylesPartOf(wb: WorkbookParts): string {
