@@ -71,6 +71,8 @@ async function main() {
     line(`context.sync() for highlighting, ${n} rows`, `${s.highlight} (${s.marked} cells marked, 1 row in 10 faulty)`);
   }
 
+  await (await import("./pane-syncs")).paneSyncs(line);
+
   // The CLI over 100 copies of the sample, as a reviewer would run it over a folder.
   const dir = mkdtempSync(path.join(tmpdir(), "goaltable-bench-"));
   try {
