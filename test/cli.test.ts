@@ -166,9 +166,9 @@ describe("JSON output", () => {
     const json = JSON.parse(r.stdout);
     expect(Object.keys(json)).toEqual(["files"]);
     const [ok, bad] = json.files;
-    expect(Object.keys(ok)).toEqual(["file", "error", "tables", "findings"]);
-    expect(Object.keys(bad)).toEqual(["file", "error", "tables", "findings"]);
-    expect(bad).toMatchObject({ file: missing(), tables: [], findings: [] });
+    expect(Object.keys(ok)).toEqual(["file", "error", "tables", "findings", "accepted", "note"]);
+    expect(Object.keys(bad)).toEqual(["file", "error", "tables", "findings", "accepted", "note"]);
+    expect(bad).toMatchObject({ file: missing(), tables: [], findings: [], accepted: [], note: null });
     expect(typeof bad.error).toBe("string");
     expect(bad.error).toMatch(/找不到文件/);
     for (const f of ok.findings) {

@@ -149,10 +149,16 @@ describe("odd sheets", () => {
 
 describe("files the CLI refuses, with a clear message", () => {
   let dir: string;
+  // Without LibreOffice (GOALTABLE_SOFFICE=none): .xls and .ods are refused; with it they are converted
+  // (test/cli-report.test.ts).
+  const soffice = process.env.GOALTABLE_SOFFICE;
   beforeAll(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), "goaltable-hostile-"));
+    process.env.GOALTABLE_SOFFICE = "none";
   });
   afterAll(async () => {
+    if (soffice === undefined) delete process.env.GOALTABLE_SOFFICE;
+    else process.env.GOALTABLE_SOFFICE = soffice;
     await fs.rm(dir, { recursive: true, force: true });
   });
 

@@ -392,6 +392,11 @@ function tooLarge(bytes: number): WorkbookReadError {
 
 /** Reads an .xlsx file from disk. */
 export async function readWorkbookFile(file: string): Promise<WorkbookSnapshot> {
+  return readWorkbookBuffer(await readWorkbookBytes(file), file);
+}
+
+/** A workbook file's bytes (a regular file, not too large), or a WorkbookReadError saying why not. */
+export async function readWorkbookBytes(file: string): Promise<Buffer> {
   let stat;
   try {
     stat = await fs.stat(file);
@@ -411,7 +416,7 @@ export async function readWorkbookFile(file: string): Promise<WorkbookSnapshot> 
   } catch (e) {
     throw fileError(e);
   }
-  return readWorkbookBuffer(buf, file);
+  return buf;
 }
 
 function fileError(e: unknown): WorkbookReadError {
