@@ -144,14 +144,14 @@ describe("撤销 in the pane", () => {
     numberFormat: c?.numberFormat ?? "General",
   });
 
-  /** Three '>=' operators (全部修正 offers them together), one in a cell formatted as text. */
+  /** Three values typed with full-width digits (全部修正 offers them together), one in a cell formatted as text. */
   const CELLS = [
     valueCell("群众工作培训按时完成率"),
     valueCell("换届选举干部培训按时完成率"),
     valueCell("干部教育培训按时完成率"),
   ];
   function faulty(): FakeExcel {
-    const excel = excelWith({ [CELLS[0]]: ">=85%", [CELLS[1]]: ">=95%", [CELLS[2]]: ">=95%" });
+    const excel = excelWith({ [CELLS[0]]: "≥８５％", [CELLS[1]]: "≥９５％", [CELLS[2]]: "≥９５％" });
     excel.sheet(SHEET).cells[CELLS[1]].numberFormat = "@";
     return excel;
   }
@@ -161,7 +161,7 @@ describe("撤销 in the pane", () => {
     const before = CELLS.map((c) => content(excel.cell(SHEET, c)));
     const { user } = setup(excel);
     await runCheck(user);
-    await user.click(screen.getByRole("button", { name: /^全部修正：计算符号可规范为/ }));
+    await user.click(screen.getByRole("button", { name: /^全部修正：全角数字或符号/ }));
     expect(await screen.findByText(/^已修正 3 处：/)).toBeInTheDocument();
     await idle();
     expect(CELLS.map((c) => excel.cell(SHEET, c)?.value)).toEqual(["≥85%", "≥95%", "≥95%"]);
@@ -173,7 +173,7 @@ describe("撤销 in the pane", () => {
     await idle();
     expect(CELLS.map((c) => content(excel.cell(SHEET, c)))).toEqual(before);
     expect(screen.queryByRole("button", { name: /^撤销对/ })).not.toBeInTheDocument();
-    expect(screen.getByText(/计算符号可规范为.*3 处可一并修正/)).toBeInTheDocument(); // the findings are back
+    expect(screen.getByText(/全角数字或符号.*3 处可一并修正/)).toBeInTheDocument(); // the findings are back
   });
 
   it("leaves a cell edited after the fix, says so, and restores the others", async () => {
@@ -181,7 +181,7 @@ describe("撤销 in the pane", () => {
     const before = CELLS.map((c) => content(excel.cell(SHEET, c)));
     const { user } = setup(excel);
     await runCheck(user);
-    await user.click(screen.getByRole("button", { name: /^全部修正：计算符号可规范为/ }));
+    await user.click(screen.getByRole("button", { name: /^全部修正：全角数字或符号/ }));
     await screen.findByText(/^已修正 3 处：/);
     await idle();
     excel.userEdit(SHEET, CELLS[2], "≥90%");
