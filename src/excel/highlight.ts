@@ -25,31 +25,12 @@
  */
 import { cellAddress, parseCell, parseRange, rangeAddress, stripSheet, type RangePosition } from "../core/address";
 import { SEVERITY_ORDER, type Finding, type Severity } from "../core/finding";
+import { MARKER, MARK_COLORS, isMarkFormula, markFormula } from "../host/marks";
 import type { HighlightResult } from "./host";
 import { detectFeatures, officeIsSetSupported, type Features } from "./requirements";
 import { mergeBands, splitAreasAddress } from "./snapshot";
 
-/** The text every mark's rule carries. */
-export const MARKER = "goaltable";
-
-/** Fill and font colours per severity: Excel's presets "Light Red Fill with Dark Red Text" and the like. */
-export const MARK_COLORS: Record<Severity, { fill: string; font: string }> = {
-  error: { fill: "#FFC7CE", font: "#9C0006" },
-  warning: { fill: "#FFEB9C", font: "#9C5700" },
-  info: { fill: "#DDEBF7", font: "#1F4E79" },
-};
-
-/** The rule formula of a mark: always true, and names the add-in and the severity. */
-export function markFormula(severity: Severity): string {
-  return `=N("${MARKER}:${severity}")=0`;
-}
-
-const MARK_RE = new RegExp(`"${MARKER}:[a-z]*"`, "i");
-
-/** Whether a conditional format's rule formula is one of the add-in's marks. */
-export function isMarkFormula(formula: unknown): boolean {
-  return typeof formula === "string" && MARK_RE.test(formula);
-}
+export { MARKER, MARK_COLORS, markFormula, isMarkFormula };
 
 export interface HighlightOptions {
   /** What the host supports; defaults to asking Office. */
