@@ -458,6 +458,17 @@ export class FakeWpsWorksheet {
   }
 }
 
+const mergeCache = new WeakMap<string[], { length: number; parsed: RangePosition[] }>();
+
+/** The sheet's merged areas, parsed once per change of the list (a 5,000-row sheet has thousands). */
+function parsedMerges(s: FakeSheetState): RangePosition[] {
+  const hit = mergeCache.get(s.merges);
+  if (hit && hit.length === s.merges.length) return hit.parsed;
+  const parsed = s.merges.map((m) => parseRange(m));
+  mergeCache.set(s.merges, { length: s.merges.length, parsed });
+  return parsed;
+}
+
 /** A value as Value2 gives it. */
 function value2(w: FakeWps, cell: FakeCell | undefined): unknown {
   const v: CellValue = cell?.value ?? null;
@@ -608,8 +619,7 @@ export class FakeWpsRange {
 
   private mergesIn(): { inside: number; cells: number } {
     let inside = 0;
-    for (const m of this.s.merges) {
-      const r = parseRange(m);
+    for (const r of parsedMerges(this.s)) {
       if (!intersects(r, this.area)) continue;
       const top = Math.max(r.top, this.area.top);
       const bottom = Math.min(r.bottom, this.area.bottom);
@@ -636,9 +646,9 @@ export class FakeWpsRange {
   /** The merged area holding the range's first cell, or the range itself. */
   get MergeArea(): FakeWpsRange {
     return counted(this.w, "Range.MergeArea", () => {
-      const hit = this.s.merges
-        .map((m) => parseRange(m))
-        .find((r) => contains(r, { ...this.area, bottom: this.area.top, right: this.area.left }));
+      const hit = parsedMerges(this.s).find((r) =>
+        contains(r, { ...this.area, bottom: this.area.top, right: this.area.left })
+      );
       return new FakeWpsRange(this.w, this.s, hit ?? this.area);
     });
   }
