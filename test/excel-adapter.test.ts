@@ -434,11 +434,36 @@ describe("planMarks", () => {
 
 describe("applyFixes", () => {
   function mockSheets() {
+    /** What was written, per sheet and cell (the reads of the fix record see these). */
     const ranges: Record<string, Record<string, Record<string, unknown>>> = {};
+    const proxies = new Map<string, unknown>();
+    const rangeMock = (name: string, address: string) => {
+      const written = () => ((ranges[name] ??= {})[address] ??= {});
+      const read = (key: string, empty: unknown) => () => (ranges[name]?.[address]?.[key] as unknown) ?? [[empty]];
+      return {
+        load() {
+          return this;
+        },
+        get values() {
+          return read("values", "")();
+        },
+        set values(v: unknown) {
+          written().values = v;
+        },
+        get formulas() {
+          return read("formulas", "")();
+        },
+        set formulas(v: unknown) {
+          written().formulas = v;
+        },
+        numberFormat: [["General"]],
+      };
+    };
     const sheetMock = (name: string) => ({
       getRange: function (address: string) {
-        const sheet = (ranges[name] ??= {});
-        return (sheet[address] ??= {});
+        const key = `${name}!${address}`;
+        if (!proxies.has(key)) proxies.set(key, rangeMock(name, address));
+        return proxies.get(key);
       },
     });
     const data = {
@@ -468,7 +493,9 @@ describe("applyFixes", () => {
       { sheet: "表", cell: "F21", value: "≥96%" }, // the same cell again: the last edit wins
       { sheet: "表", cell: "F22" }, // neither value nor formula: skipped
     ]);
-    expect(result).toEqual({ written: 6 });
+    expect(result).toMatchObject({ written: 6 });
+    expect(result.before).toHaveLength(6);
+    expect(result.after.find((c) => c.cell === "D6")).toMatchObject({ sheet: "表", formula: "=SUM(D7:D11)" });
     expect(syncSpy).toHaveBeenCalledTimes(1);
     expect(ranges).toEqual({
       表: {
@@ -484,7 +511,7 @@ describe("applyFixes", () => {
 
   it("makes no call at all for no edits", async () => {
     const { context, syncSpy } = mockSheets();
-    expect(await applyFixes(context, [])).toEqual({ written: 0 });
+    expect(await applyFixes(context, [])).toEqual({ written: 0, edits: [], before: [], after: [] });
     expect(syncSpy).not.toHaveBeenCalled();
   });
 

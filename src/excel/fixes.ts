@@ -12,20 +12,48 @@
  */
 import { cellAddress, parseCell, stripSheet } from "../core/address";
 import type { FixEdit } from "../core/finding";
+import { qualified, sameCellState, type CellState, type FixRecord, type UndoResult } from "../host/types";
 
 export interface ApplyFixesOptions {
   /** Called per sheet with the cells about to be written, just before the batch is sent (see changes.ts). */
   beforeWrite?: (sheet: string, addresses: string[]) => void;
 }
 
-export interface ApplyFixesResult {
+export interface ApplyFixesResult extends FixRecord {
   /** Cells written. */
   written: number;
+}
+
+type CellLoad = { sheet: string; cell: string; range: Excel.Range };
+
+/** Queues the load of a cell's value, formula and number format (read at the next sync, in queue order). */
+function loadCell(sheet: Excel.Worksheet, sheetName: string, cell: string): CellLoad {
+  const range = sheet.getRange(cell);
+  range.load("values, formulas, numberFormat");
+  return { sheet: sheetName, cell, range };
+}
+
+/** A loaded cell's state. A formula cell's `formulas` starts with "="; a constant's is its value. */
+function cellState(l: CellLoad): CellState {
+  const value = l.range.values[0][0] as unknown;
+  const formula = l.range.formulas[0][0] as unknown;
+  const numberFormat = l.range.numberFormat[0][0] as unknown;
+  return {
+    sheet: l.sheet,
+    cell: l.cell,
+    value: value === "" || value === undefined ? null : (value as CellState["value"]),
+    formula: typeof formula === "string" && formula.startsWith("=") ? formula : null,
+    numberFormat: typeof numberFormat === "string" ? numberFormat : "General",
+  };
 }
 
 /**
  * Writes the edits, grouped by sheet, with one sync. When several edits name the same cell, the last one wins.
  * Edits with neither a value nor a formula are skipped. A failure (protected sheet, missing sheet) rejects.
+ *
+ * In the same batch, before and after the writes, each written cell's value, formula and number format are read
+ * (a batch runs in order, so the first read sees the cell as it was): the record that 撤销 (undoFix) needs, at no
+ * extra round trip.
  */
 export async function applyFixes(
   context: Excel.RequestContext,
@@ -33,20 +61,71 @@ export async function applyFixes(
   options: ApplyFixesOptions = {}
 ): Promise<ApplyFixesResult> {
   const bySheet = groupEdits(edits);
-  if (bySheet.size === 0) return { written: 0 };
+  const kept = [...bySheet.values()].flatMap((cells) => [...cells.values()]);
+  if (bySheet.size === 0) return { written: 0, edits: [], before: [], after: [] };
+  const before: CellLoad[] = [];
+  const after: CellLoad[] = [];
   let written = 0;
   for (const [sheetName, cells] of bySheet) {
     options.beforeWrite?.(sheetName, [...cells.keys()]);
     const sheet = context.workbook.worksheets.getItem(sheetName);
     for (const [cell, edit] of cells) {
-      const range = sheet.getRange(cell);
-      if (edit.formula !== undefined) range.formulas = [[edit.formula]];
-      else range.values = [[valueToWrite(edit.value as string | number)]];
+      before.push(loadCell(sheet, sheetName, cell));
+      const target = sheet.getRange(cell);
+      if (edit.formula !== undefined) target.formulas = [[edit.formula]];
+      else target.values = [[valueToWrite(edit.value as string | number)]];
+      after.push(loadCell(sheet, sheetName, cell));
       written++;
     }
   }
   await context.sync();
-  return { written };
+  return { written, edits: kept, before: before.map(cellState), after: after.map(cellState) };
+}
+
+/**
+ * Undoes a fix: one sync reads the cells, a second puts back those that still hold what the fix left (formula,
+ * value and number format equal to `after`), each with its value or formula and its number format as `before`
+ * had them. Cells changed since are left alone and reported. Nothing to restore: no second sync.
+ */
+export async function undoFix(
+  context: Excel.RequestContext,
+  record: FixRecord,
+  options: ApplyFixesOptions = {}
+): Promise<UndoResult> {
+  const now = record.after.map((a) => loadCell(context.workbook.worksheets.getItem(a.sheet), a.sheet, a.cell));
+  if (now.length === 0) return { restored: [], changedSince: [] };
+  await context.sync();
+  const restored: CellState[] = [];
+  const changedSince: string[] = [];
+  record.after.forEach((after, i) => {
+    if (sameCellState(cellState(now[i]), after)) restored.push(record.before[i]);
+    else changedSince.push(qualified(after.sheet, after.cell));
+  });
+  if (restored.length === 0) return { restored: [], changedSince };
+  const bySheet = new Map<string, CellState[]>();
+  for (const b of restored) bySheet.set(b.sheet, [...(bySheet.get(b.sheet) ?? []), b]);
+  for (const [sheetName, cells] of bySheet) {
+    options.beforeWrite?.(
+      sheetName,
+      cells.map((c) => c.cell)
+    );
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    for (const b of cells) writeCellState(sheet.getRange(b.cell), b);
+  }
+  await context.sync();
+  return { restored: restored.map((b) => qualified(b.sheet, b.cell)), changedSince };
+}
+
+/**
+ * Queues the writes that give a cell this state: the formula or the value (text as text, see valueToWrite; empty
+ * as ""), then the number format, last, so that no typed-in interpretation of the value can change it.
+ */
+export function writeCellState(range: Excel.Range, state: CellState): void {
+  if (state.formula) range.formulas = [[state.formula]];
+  else if (state.value === null) range.values = [[""]];
+  else if (typeof state.value === "boolean") range.values = [[state.value]];
+  else range.values = [[valueToWrite(state.value)]];
+  range.numberFormat = [[state.numberFormat]];
 }
 
 /** Edits per sheet, then per cell (normalised A1), last edit of a cell winning. */

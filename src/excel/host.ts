@@ -6,8 +6,11 @@
 import type { Finding, FixEdit } from "../core/finding";
 import type { IndicatorForm, TableKind } from "../core/model";
 import type { SheetSnapshot } from "../core/snapshot";
+import type { AcceptanceStore, FixRecord, UndoResult } from "../host/types";
 import type { Features } from "./requirements";
 import type { SkippedFeature } from "./template";
+
+export type { Acceptance, AcceptanceStore, CellState, FixRecord, UndoResult } from "../host/types";
 
 export interface HighlightResult {
   /** Cells marked. */
@@ -43,7 +46,7 @@ export interface TemplateInsertResult {
   noTableToPrefill?: boolean;
 }
 
-export interface ExcelHost {
+export interface ExcelHost extends AcceptanceStore {
   /** What this Excel can do (requirement sets checked at start). */
   readonly features: Features;
   /** Reads the active sheet (values, formulas, formats, merges) in one batch. */
@@ -57,8 +60,16 @@ export interface ExcelHost {
   clearHighlights(sheet: string): Promise<void>;
   /** Activates the sheet and selects the cell. */
   select(sheet: string, address: string): Promise<void>;
-  /** Writes the fixes' values or formulas, in one batch. Text is written as text (a leading "=" stays text). */
-  applyFixes(edits: readonly FixEdit[]): Promise<void>;
+  /**
+   * Writes the fixes' values or formulas, in one batch. Text is written as text (a leading "=" stays text). Returns
+   * what each written cell held before and holds after (value, formula, number format), read in the same batch.
+   */
+  applyFixes(edits: readonly FixEdit[]): Promise<FixRecord>;
+  /**
+   * Puts the cells of a fix back as they were before it (value, formula and number format), except the cells
+   * changed since (no longer equal to the record's `after`): those are left as they are and reported.
+   */
+  undoFix(record: FixRecord): Promise<UndoResult>;
   /**
    * Calls `listener` when cells of the sheet change (debounced by the caller). Returns a function that
    * unsubscribes. Undefined when the host cannot watch changes.

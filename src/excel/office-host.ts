@@ -11,7 +11,8 @@ import type { GoalTable } from "../core/model";
 import { readSheet } from "../core/reader";
 import { makeTemplate } from "../core/template";
 import { OwnWrites, watchSheetChanges } from "./changes";
-import { applyFixes } from "./fixes";
+import { readAcceptances, writeAcceptances } from "./acceptances";
+import { applyFixes, undoFix } from "./fixes";
 import { clearHighlights, highlight } from "./highlight";
 import type { ExcelHost, TemplateInsertResult, TemplateRequest } from "./host";
 import { detectFeatures, officeIsSetSupported, type IsSetSupported } from "./requirements";
@@ -124,8 +125,20 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     select: (sheet, address) => run((context) => selectCell(context, sheet, address)),
 
     applyFixes: async (edits: readonly FixEdit[]) => {
-      await writing((context, take) => applyFixes(context, edits, { beforeWrite: take }));
+      const {
+        edits: written,
+        before,
+        after,
+      } = await writing((context, take) => applyFixes(context, edits, { beforeWrite: take }));
+      return { edits: written, before, after };
     },
+
+    undoFix: (record) => writing((context, take) => undoFix(context, record, { beforeWrite: take })),
+
+    readAcceptances: () => run((context) => readAcceptances(context)),
+
+    // The custom XML part is no cell: its change fires no worksheet change event, so nothing to track.
+    writeAcceptances: (list) => run((context) => writeAcceptances(context, list)),
 
     // A new sheet: none of the user's cells is written, so there are no own writes to track.
     insertTemplate: (request) =>

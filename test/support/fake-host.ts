@@ -3,11 +3,22 @@
  * snapshot (so a re-check sees them), and lets a test hold a read or an insert pending, make a call fail, or fire a
  * change. Inserted templates only add a sheet name (with the real defaults and unique naming); no cells.
  */
+import { parseCell } from "../../src/core/address";
+import type { Acceptance } from "../../src/core/acceptance";
 import type { Finding, FixEdit } from "../../src/core/finding";
 import { readSheet } from "../../src/core/reader";
-import type { SheetSnapshot } from "../../src/core/snapshot";
+import { isCellError, type SheetSnapshot } from "../../src/core/snapshot";
 import { templateSheetName } from "../../src/core/template";
-import type { ExcelHost, HighlightResult, TemplateInsertResult, TemplateRequest } from "../../src/excel/host";
+import type {
+  CellState,
+  ExcelHost,
+  FixRecord,
+  HighlightResult,
+  TemplateInsertResult,
+  TemplateRequest,
+  UndoResult,
+} from "../../src/excel/host";
+import { qualified, sameCellState } from "../../src/host/types";
 import type { Features } from "../../src/excel/requirements";
 import { uniqueSheetName } from "../../src/excel/template";
 import { withCells, withFormulas } from "./edit";
@@ -18,6 +29,9 @@ export type HostCall =
   | { method: "clearHighlights"; sheet: string }
   | { method: "select"; sheet: string; address: string }
   | { method: "applyFixes"; edits: FixEdit[] }
+  | { method: "undoFix"; record: FixRecord }
+  | { method: "readAcceptances" }
+  | { method: "writeAcceptances"; list: Acceptance[] }
   | { method: "onSheetChanged"; sheet: string }
   | { method: "unsubscribe"; sheet: string }
   | { method: "insertTemplate"; request: TemplateRequest };
@@ -39,6 +53,8 @@ export interface FakeHostOptions {
 export interface FakeHost extends ExcelHost {
   /** The active sheet; applyFixes and edit() change it. */
   snapshot: SheetSnapshot;
+  /** The acceptances stored in the "workbook" (writeAcceptances replaces them). */
+  acceptances: Acceptance[];
   readonly calls: HostCall[];
   /** The recorded calls of one method. */
   callsOf<M extends HostMethod>(method: M): Extract<HostCall, { method: M }>[];
@@ -73,6 +89,33 @@ export function officeError(message: string, code: string): Error {
   return Object.assign(new Error(message), { code });
 }
 
+/** A cell of the snapshot as a host reads it. */
+export function snapshotCell(s: SheetSnapshot, cell: string): CellState {
+  const o = parseCell(s.origin);
+  const p = parseCell(cell);
+  const r = p.row - o.row;
+  const c = p.col - o.col;
+  const v = s.values[r]?.[c] ?? null;
+  return {
+    sheet: s.name,
+    cell,
+    value: v === "" || v === null ? null : isCellError(v) ? v.error : v,
+    formula: s.formulas[r]?.[c] ?? null,
+    numberFormat: s.numberFormats[r]?.[c] ?? "General",
+  };
+}
+
+/** The snapshot with one cell set to a state (value, formula, number format). */
+function withCellState(s: SheetSnapshot, state: CellState): SheetSnapshot {
+  const out = state.formula
+    ? withFormulas(s, { [state.cell]: [state.formula, state.value] })
+    : withCells(s, { [state.cell]: state.value });
+  const o = parseCell(out.origin);
+  const p = parseCell(state.cell);
+  out.numberFormats[p.row - o.row][p.col - o.col] = state.numberFormat;
+  return out;
+}
+
 export function createFakeHost(snapshot: SheetSnapshot, options: FakeHostOptions = {}): FakeHost {
   const features: Features = { ...ALL_FEATURES, ...options.features };
   const calls: HostCall[] = [];
@@ -92,6 +135,7 @@ export function createFakeHost(snapshot: SheetSnapshot, options: FakeHostOptions
   const host: FakeHost = {
     features,
     snapshot: copy(snapshot),
+    acceptances: [],
     calls,
     sheetNames,
     callsOf: <M extends HostMethod>(method: M) =>
@@ -131,14 +175,52 @@ export function createFakeHost(snapshot: SheetSnapshot, options: FakeHostOptions
       failIfAsked("applyFixes");
       if (host.snapshot.protected) throw officeError("The sheet is protected.", "AccessDenied");
       let s = host.snapshot;
+      const before: CellState[] = [];
+      const after: CellState[] = [];
       for (const e of edits) {
         if (e.sheet !== s.name) throw officeError(`No sheet ${e.sheet}.`, "ItemNotFound");
+        before.push(snapshotCell(s, e.cell));
         s =
           e.formula !== undefined
             ? withFormulas(s, { [e.cell]: [e.formula, null] })
             : withCells(s, { [e.cell]: e.value ?? null });
+        after.push(snapshotCell(s, e.cell));
       }
       host.snapshot = s;
+      return { edits: [...edits], before, after };
+    },
+
+    async undoFix(record): Promise<UndoResult> {
+      calls.push({ method: "undoFix", record });
+      failIfAsked("undoFix");
+      const restored: string[] = [];
+      const changedSince: string[] = [];
+      let s = host.snapshot;
+      // Last write first, so that a cell fixed twice in one record gets its first "before".
+      for (let i = record.after.length - 1; i >= 0; i--) {
+        const a = record.after[i];
+        const name = qualified(a.sheet, a.cell);
+        if (!sameCellState(snapshotCell(s, a.cell), a)) {
+          if (!changedSince.includes(name)) changedSince.push(name);
+          continue;
+        }
+        s = withCellState(s, record.before[i]);
+        if (!restored.includes(name)) restored.push(name);
+      }
+      host.snapshot = s;
+      return { restored: restored.reverse(), changedSince: changedSince.reverse() };
+    },
+
+    async readAcceptances() {
+      calls.push({ method: "readAcceptances" });
+      failIfAsked("readAcceptances");
+      return host.acceptances.map((a) => ({ ...a }));
+    },
+
+    async writeAcceptances(list) {
+      calls.push({ method: "writeAcceptances", list: [...list] });
+      failIfAsked("writeAcceptances");
+      host.acceptances = list.map((a) => ({ ...a }));
     },
 
     async insertTemplate(request): Promise<TemplateInsertResult> {

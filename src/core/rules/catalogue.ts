@@ -18,6 +18,8 @@ const SEVERITY: Record<Severity, string> = {
   info: "提示 info",
 };
 
+const BLOCKING = "，**拦截 blocking**";
+
 const ORDER: RuleCategory[] = ["amount", "value", "taxonomy", "structure"];
 
 function cell(s: string): string {
@@ -37,6 +39,13 @@ export function renderCatalogue(rules: readonly RuleMeta[]): string {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const r of rules) counts[r.severity]++;
   out.push(`${rules.length} rules: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info.`, "");
+  const blocking = rules.filter((r) => r.blocking).length;
+  out.push(
+    `标为**拦截**的 ${blocking} 条规则是预算管理一体化系统会拒收的错误：其结果不能在任务窗格中“接受”。其余结果可附理由接受，接受记录保存在工作簿中，单元格内容改变后失效。`,
+    "",
+    `The ${blocking} rules marked **blocking** are faults the budget platform refuses: their findings cannot be accepted in the task pane. Any other finding can be accepted with a reason, kept in the workbook until the cell's content changes.`,
+    ""
+  );
   out.push("## 金额比较 Money comparison", "");
   out.push(
     "金额以十进制精确计算：Excel 中的数字先按 Excel 自身的15位有效数字规整（故 `1899.1899999999998` 即 1899.19），再逐分比较，不设容差，因为相差几分钱的合计正是审核中常见的真实错误。",
@@ -48,7 +57,7 @@ export function renderCatalogue(rules: readonly RuleMeta[]): string {
   for (const cat of ORDER)
     for (const r of rules.filter((x) => x.category === cat))
       out.push(
-        `| [\`${r.id}\`](#${anchor(r.id)}) | ${SEVERITY[r.severity]} | ${cell(r.title.zh)} — ${cell(r.title.en)} |`
+        `| [\`${r.id}\`](#${anchor(r.id)}) | ${SEVERITY[r.severity]}${r.blocking ? BLOCKING : ""} | ${cell(r.title.zh)} — ${cell(r.title.en)} |`
       );
   out.push("");
   for (const cat of ORDER) {
@@ -57,7 +66,11 @@ export function renderCatalogue(rules: readonly RuleMeta[]): string {
     out.push(`## ${CATEGORY[cat]}`, "");
     for (const r of group) {
       out.push(`### ${r.id}`, "");
-      out.push(`**${r.title.zh}** — ${r.title.en}  `, `级别 Severity: **${SEVERITY[r.severity]}**`, "");
+      out.push(
+        `**${r.title.zh}** — ${r.title.en}  `,
+        `级别 Severity: **${SEVERITY[r.severity]}**${r.blocking ? BLOCKING : ""}`,
+        ""
+      );
       out.push(r.docs.description.zh, "", r.docs.description.en, "");
       if (r.docs.bad !== undefined || r.docs.good !== undefined) {
         out.push(

@@ -30,6 +30,11 @@ export interface RuleMeta {
   /** Short title, zh and en. */
   title: Message;
   docs: RuleDocs;
+  /**
+   * The budget platform refuses a table with this fault (强制性): its findings cannot be accepted (接受) in the
+   * pane, and an acceptance stored for one is ignored (src/core/acceptance.ts).
+   */
+  blocking?: boolean;
 }
 
 /** A rule over one table. */

@@ -38,6 +38,7 @@ function errorFix(table: GoalTable, a: AmountCell): FixEdit[] | undefined {
 export const notANumber: Rule = {
   id: "amount/not-a-number",
   severity: "error",
+  blocking: true, // the platform's amount fields take numbers only
   category: "amount",
   title: { zh: "金额不是数字", en: "Amount is not a number" },
   docs: {

@@ -5,6 +5,7 @@ import { COLUMN_NAME, expectedSum, refProblem, totalFix, totalTargets } from "./
 export const projectSum: Rule = {
   id: "amount/project-sum",
   severity: "error",
+  blocking: true, // the platform recomputes the project's total
   category: "amount",
   title: { zh: "年度资金总额不等于各项资金之和", en: "Annual total is not the sum of its funds" },
   docs: {

@@ -5,6 +5,7 @@ import { expectedSum, refProblem, totalFix, totalTargets } from "./common";
 export const taskSum: Rule = {
   id: "amount/task-sum",
   severity: "error",
+  blocking: true, // the platform recomputes each task's total
   category: "amount",
   title: { zh: "任务总额不等于财政拨款与其他资金之和", en: "Task total is not fiscal + other funds" },
   docs: {

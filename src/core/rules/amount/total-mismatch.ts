@@ -6,6 +6,7 @@ import { runs } from "./formula";
 export const totalMismatch: Rule = {
   id: "amount/total-mismatch",
   severity: "error",
+  blocking: true, // the platform recomputes the totals itself
   category: "amount",
   title: { zh: "合计与各任务之和不符", en: "合计 does not match the tasks" },
   docs: {

@@ -5,6 +5,7 @@ import { isBlankTable } from "../../fill-state";
 export const missingIndicators: Rule = {
   id: "structure/missing-indicators",
   severity: "error",
+  blocking: true, // a table without indicators cannot be submitted
   category: "structure",
   title: { zh: "缺少绩效指标", en: "Missing performance indicators" },
   docs: {

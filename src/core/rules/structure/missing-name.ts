@@ -5,6 +5,7 @@ import { isBlankTable } from "../../fill-state";
 export const missingName: Rule = {
   id: "structure/missing-name",
   severity: "error",
+  blocking: true, // a required field of the platform
   category: "structure",
   title: { zh: "缺少部门（单位）或项目名称", en: "Missing department or project name" },
   docs: {

@@ -4,6 +4,7 @@ import { checkLevel1 } from "./required-level1";
 export const missingBenefit: Rule = {
   id: "taxonomy/missing-benefit",
   severity: "error",
+  blocking: true, // the platform blocks a table with no 效益指标
   category: "taxonomy",
   title: { zh: "缺少效益指标", en: "No benefit indicator" },
   docs: {

@@ -4,6 +4,7 @@ import { checkLevel1 } from "./required-level1";
 export const missingOutput: Rule = {
   id: "taxonomy/missing-output",
   severity: "error",
+  blocking: true, // the platform blocks a table with no 产出指标
   category: "taxonomy",
   title: { zh: "缺少产出指标", en: "No output indicator" },
   docs: {

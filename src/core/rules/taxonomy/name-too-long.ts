@@ -6,6 +6,7 @@ export const MAX_NAME_LENGTH = 100;
 export const nameTooLong: Rule = {
   id: "taxonomy/name-too-long",
   severity: "error",
+  blocking: true, // the platform stores at most 100 characters
   category: "taxonomy",
   title: { zh: "三级指标名称过长", en: "三级 indicator name too long" },
   docs: {

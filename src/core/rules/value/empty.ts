@@ -5,6 +5,7 @@ import { unfilledValues } from "../../fill-state";
 export const valueEmpty: Rule = {
   id: "value/empty",
   severity: "error",
+  blocking: true, // the platform requires a value in every 三级 row
   category: "value",
   title: { zh: "指标值为空", en: "Empty indicator value" },
   docs: {

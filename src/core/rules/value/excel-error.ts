@@ -5,6 +5,7 @@ import { valueRows, related } from "./rows";
 export const valueExcelError: Rule = {
   id: "value/excel-error",
   severity: "error",
+  blocking: true, // an error value is no value the platform can store
   category: "value",
   title: { zh: "指标值显示错误值", en: "Value shows an Excel error" },
   docs: {

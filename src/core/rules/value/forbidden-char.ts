@@ -4,6 +4,7 @@ import { valueRows, related, isPlaceholder } from "./rows";
 export const valueForbiddenChar: Rule = {
   id: "value/forbidden-char",
   severity: "error",
+  blocking: true, // the platform rejects a value containing * _ -
   category: "value",
   title: { zh: "指标值含平台不接受的字符", en: "Character the platform rejects" },
   docs: {

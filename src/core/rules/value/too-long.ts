@@ -6,6 +6,7 @@ export const MAX_VALUE_LENGTH = 60;
 export const valueTooLong: Rule = {
   id: "value/too-long",
   severity: "error",
+  blocking: true, // the platform stores at most 60 characters
   category: "value",
   title: { zh: "指标值超过60个字", en: "Value longer than 60 characters" },
   docs: {
