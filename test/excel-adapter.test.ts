@@ -457,6 +457,7 @@ describe("applyFixes", () => {
           written().formulas = v;
         },
         numberFormat: [["General"]],
+        valueTypes: [["Empty"]],
       };
     };
     const sheetMock = (name: string) => ({

@@ -12,6 +12,7 @@
  */
 import { cellAddress, parseCell, stripSheet } from "../core/address";
 import type { FixEdit } from "../core/finding";
+import { toFormula } from "./snapshot";
 import { qualified, sameCellState, type CellState, type FixRecord, type UndoResult } from "../host/types";
 
 export interface ApplyFixesOptions {
@@ -29,20 +30,19 @@ type CellLoad = { sheet: string; cell: string; range: Excel.Range };
 /** Queues the load of a cell's value, formula and number format (read at the next sync, in queue order). */
 function loadCell(sheet: Excel.Worksheet, sheetName: string, cell: string): CellLoad {
   const range = sheet.getRange(cell);
-  range.load("values, formulas, numberFormat");
+  range.load("values, formulas, numberFormat, valueTypes");
   return { sheet: sheetName, cell, range };
 }
 
-/** A loaded cell's state. A formula cell's `formulas` starts with "="; a constant's is its value. */
+/** A loaded cell's state (formulas as the snapshot reads them: text typed as '=abc is no formula, see toFormula). */
 function cellState(l: CellLoad): CellState {
   const value = l.range.values[0][0] as unknown;
-  const formula = l.range.formulas[0][0] as unknown;
   const numberFormat = l.range.numberFormat[0][0] as unknown;
   return {
     sheet: l.sheet,
     cell: l.cell,
     value: value === "" || value === undefined ? null : (value as CellState["value"]),
-    formula: typeof formula === "string" && formula.startsWith("=") ? formula : null,
+    formula: toFormula(l.range.formulas[0][0], value, l.range.valueTypes[0][0]),
     numberFormat: typeof numberFormat === "string" ? numberFormat : "General",
   };
 }

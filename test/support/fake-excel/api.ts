@@ -38,6 +38,7 @@ import {
   type FakeSheetState,
 } from "./model";
 import type { FakeExcel } from "./excel";
+import { xmlNamespace, type FakeCustomXmlPart as PartState } from "./model";
 
 export class FakeOfficeError extends Error {
   override name = "RichApi.Error";
@@ -345,6 +346,9 @@ export class FakeWorkbookProxy extends FakeClientObject<FakeExcel> {
   }
   get worksheets(): FakeWorksheetCollection {
     return this._nav("worksheets", () => new FakeWorksheetCollection(this.context));
+  }
+  get customXmlParts(): FakeCustomXmlPartCollection {
+    return this._nav("customXmlParts", () => new FakeCustomXmlPartCollection(this.context));
   }
   getSelectedRange(): FakeRange {
     return new FakeRange(this.context, () => {
@@ -1927,5 +1931,179 @@ class FakeConditionalColor extends FakeClientObject<CfTarget> {
         return t.cf.id;
       }
     );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Custom XML parts (ExcelApi 1.5)
+
+/** A ClientResult: its value arrives with the sync. */
+function clientResult<V>(context: FakeRequestContext, compute: () => V): { value: V } {
+  const result = {
+    _v: undefined as V | undefined,
+    _set: false,
+    get value(): V {
+      if (!this._set) throw notLoaded("ClientResult", "value");
+      return this._v as V;
+    },
+  };
+  context._enqueue(() => {
+    const v = compute();
+    return {
+      bytes: sizeOf(v),
+      apply: () => {
+        result._v = v;
+        result._set = true;
+      },
+    };
+  });
+  return result;
+}
+
+function partsOf(host: FakeExcel): PartState[] {
+  requireApi(host, 5, "Workbook.customXmlParts");
+  return (host.state.customXmlParts ??= []);
+}
+
+/** Checks the XML as Excel does before storing it (a part must be well-formed XML with a root element). */
+function checkXml(xml: unknown): string {
+  if (typeof xml !== "string" || !/<[A-Za-z_][^>]*>/.test(xml) || /<\/?>/.test(xml)) {
+    throw invalidArgument("The XML is not valid.");
+  }
+  return xml;
+}
+
+export class FakeCustomXmlPartCollection extends FakeClientObject<PartState[]> {
+  private _items: FakeCustomXmlPart_[] | undefined;
+  constructor(context: FakeRequestContext) {
+    super(context, "CustomXmlPartCollection", () => partsOf(context.host));
+  }
+  protected _scalarNames(): string[] {
+    return [];
+  }
+  protected _scalar(): unknown {
+    return undefined;
+  }
+  get items(): FakeCustomXmlPart_[] {
+    if (!this._items) throw notLoaded(this._className, "items");
+    return this._items;
+  }
+  override _execLoad(tree: LoadTree): Loaded {
+    return loadParts(this, this._target(), tree, (items) => (this._items = items));
+  }
+  add(xml: string): FakeCustomXmlPart_ {
+    let created: PartState | undefined;
+    this.context._enqueue(() => {
+      const part = { id: this.host._newId("xml"), xml: checkXml(xml) };
+      partsOf(this.host).push(part);
+      created = part;
+      this.host._record({ kind: "customXmlParts.add", sheet: "", detail: xmlNamespace(part.xml) });
+    });
+    return new FakeCustomXmlPart_(this.context, () => created ?? null);
+  }
+  getByNamespace(namespaceUri: string): FakeCustomXmlPartScopedCollection {
+    return new FakeCustomXmlPartScopedCollection(this.context, () =>
+      partsOf(this.host).filter((p) => xmlNamespace(p.xml) === namespaceUri)
+    );
+  }
+  getItem(id: string): FakeCustomXmlPart_ {
+    return new FakeCustomXmlPart_(this.context, () => partsOf(this.host).find((p) => p.id === id) ?? null);
+  }
+  getItemOrNullObject(id: string): FakeCustomXmlPart_ {
+    return new FakeCustomXmlPart_(this.context, () => partsOf(this.host).find((p) => p.id === id) ?? null, true);
+  }
+  getCount(): { value: number } {
+    return clientResult(this.context, () => partsOf(this.host).length);
+  }
+}
+
+function loadParts(
+  owner: FakeClientObject<PartState[]>,
+  parts: PartState[],
+  tree: LoadTree,
+  set: (items: FakeCustomXmlPart_[]) => void
+): Loaded {
+  const itemTree = tree.props.get("items") ?? tree;
+  const items = parts.map((p) => new FakeCustomXmlPart_(owner.context, () => p));
+  const loads = items.map((i) => i._execLoad(isEmptyTree(itemTree) ? ALL : itemTree));
+  return {
+    bytes: loads.reduce((s, l) => s + l.bytes, 0) + 2,
+    apply: () => {
+      set(items);
+      loads.forEach((l) => l.apply());
+    },
+  };
+}
+
+export class FakeCustomXmlPartScopedCollection extends FakeClientObject<PartState[]> {
+  private _items: FakeCustomXmlPart_[] | undefined;
+  constructor(context: FakeRequestContext, resolver: () => PartState[]) {
+    super(context, "CustomXmlPartScopedCollection", resolver);
+  }
+  protected _scalarNames(): string[] {
+    return [];
+  }
+  protected _scalar(): unknown {
+    return undefined;
+  }
+  get items(): FakeCustomXmlPart_[] {
+    if (!this._items) throw notLoaded(this._className, "items");
+    return this._items;
+  }
+  override _execLoad(tree: LoadTree): Loaded {
+    return loadParts(this, this._target(), tree, (items) => (this._items = items));
+  }
+  getCount(): { value: number } {
+    return clientResult(this.context, () => this._target().length);
+  }
+  getOnlyItemOrNullObject(): FakeCustomXmlPart_ {
+    return new FakeCustomXmlPart_(
+      this.context,
+      () => {
+        const parts = this._target();
+        return parts.length === 1 ? parts[0] : null;
+      },
+      true
+    );
+  }
+}
+
+/** Excel.CustomXmlPart. */
+export class FakeCustomXmlPart_ extends FakeClientObject<PartState> {
+  constructor(context: FakeRequestContext, resolver: () => PartState | null, nullable = false) {
+    super(context, "CustomXmlPart", resolver, nullable);
+  }
+  protected override _stillValid(t: PartState): boolean {
+    return partsOf(this.host).includes(t);
+  }
+  protected _scalarNames(): string[] {
+    return ["id", "namespaceUri"];
+  }
+  protected _scalar(n: string, t: PartState): unknown {
+    return n === "id" ? t.id : xmlNamespace(t.xml);
+  }
+  get id(): string {
+    return this._get("id");
+  }
+  get namespaceUri(): string {
+    return this._get("namespaceUri");
+  }
+  getXml(): { value: string } {
+    return clientResult(this.context, () => this._target().xml);
+  }
+  setXml(xml: string): void {
+    this.context._enqueue(() => {
+      const t = this._target();
+      t.xml = checkXml(xml);
+      this.host._record({ kind: "customXmlPart.setXml", sheet: "", detail: t.id });
+    });
+  }
+  delete(): void {
+    this.context._enqueue(() => {
+      const t = this._target();
+      const parts = partsOf(this.host);
+      parts.splice(parts.indexOf(t), 1);
+      this.host._record({ kind: "customXmlPart.delete", sheet: "", detail: t.id });
+    });
   }
 }

@@ -172,6 +172,11 @@ export class FakeExcel {
     return layout && cloneState(layout);
   }
 
+  /** The workbook's custom XML parts' text (a copy), in order. */
+  customXmlParts(): string[] {
+    return (this.state.customXmlParts ?? []).map((p) => p.xml);
+  }
+
   get selection(): { sheet: string; address: string } {
     return { sheet: this.state.active, address: this.state.selection };
   }

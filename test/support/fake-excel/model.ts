@@ -133,6 +133,23 @@ export interface FakeWorkbookState {
   active: string;
   /** The selection on the active sheet. */
   selection: string;
+  /** Custom XML parts (Workbook.customXmlParts, ExcelApi 1.5), saved with the workbook; absent when none. */
+  customXmlParts?: FakeCustomXmlPart[];
+}
+
+/** A custom XML part: its id (kept in the file, as Excel keeps the item's itemID) and its XML text. */
+export interface FakeCustomXmlPart {
+  id: string;
+  xml: string;
+}
+
+/** The namespace of a part: its root element's default or prefixed namespace ("" when it has none). */
+export function xmlNamespace(xml: string): string {
+  const root = /<([A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*((?:\s+[^>]*?)?)\/?>/.exec(xml.replace(/<\?[\s\S]*?\?>/g, ""));
+  if (!root) return "";
+  const prefix = root[1] ? root[1].slice(0, -1) : "";
+  const attr = new RegExp(`xmlns${prefix ? ":" + prefix : ""}\\s*=\\s*["']([^"']*)["']`).exec(root[2] ?? "");
+  return attr ? attr[1] : "";
 }
 
 /** True when the JSON is a saved fake workbook (rather than a SheetSnapshot or WorkbookSnapshot). */
