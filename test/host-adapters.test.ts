@@ -4,10 +4,12 @@
  * fakes keep the workbook in the same JSON state, so each test compares the whole workbook before and after.
  */
 import { checkSheet } from "../src/core/check";
+import { ACCEPTANCES_NS, makeAcceptance, snapshotContent } from "../src/core/acceptance";
 import type { Finding } from "../src/core/finding";
 import { readSheet } from "../src/core/reader";
 import type { ExcelHost } from "../src/excel/host";
 import { createExcelHost } from "../src/excel/office-host";
+import { qualified } from "../src/host/types";
 import { createWpsHost } from "../src/wps/host";
 import { buildTable } from "./builder/layout";
 import { SAMPLE_2021 } from "./fixtures/sample-2021-urho";
@@ -17,6 +19,7 @@ import {
   type FakeConditionalFormat,
   type FakeWorkbookState,
 } from "./support/fake-excel";
+import { xmlNamespace } from "./support/fake-excel/model";
 import { FakeWps } from "./support/fake-wps";
 
 const BUILT = buildTable(SAMPLE_2021);
@@ -164,6 +167,59 @@ describe.each(HOSTS)("the host over %s", (_name, make) => {
     expect([reread.values[19][5], reread.formulas[19][5]]).toEqual(["=100%", null]);
   });
 
+  it("undoes a fix, putting back value, formula and number format, and leaves cells changed since", async () => {
+    const bench = make();
+    const before = plain(bench.state());
+    const record = await bench.host.applyFixes([
+      { sheet: SHEET, cell: "C83", value: "服务对象满意度指标" },
+      { sheet: SHEET, cell: "F20", value: "≥3次" },
+      { sheet: SHEET, cell: "E7", value: "=100%" },
+    ]);
+    expect(record.before.map((c) => [c.cell, c.value])).toEqual([
+      ["C83", before.sheets[0].cells.C83.value],
+      ["F20", "≥2次"],
+      ["E7", before.sheets[0].cells.E7.value],
+    ]);
+    expect(record.after.map((c) => [c.cell, c.value, c.formula, c.numberFormat])).toEqual([
+      ["C83", "服务对象满意度指标", null, "General"],
+      ["F20", "≥3次", null, "General"],
+      ["E7", "=100%", null, "0.00"],
+    ]);
+    bench.userEdit(SHEET, "F20", "≥9次");
+
+    const undone = await bench.host.undoFix(record);
+    expect(undone).toEqual({
+      restored: [qualified(SHEET, "C83"), qualified(SHEET, "E7")],
+      changedSince: [qualified(SHEET, "F20")],
+    });
+    const after = plain(bench.state()).sheets[0].cells;
+    expect(after.C83).toEqual(before.sheets[0].cells.C83);
+    expect(after.E7).toEqual(before.sheets[0].cells.E7);
+    expect(after.F20.value).toBe("≥9次");
+  });
+
+  it("stores acceptances in the workbook as one custom XML part, replaces and removes them", async () => {
+    const bench = make();
+    expect(await bench.host.readAcceptances()).toEqual([]);
+    const snapshot = await bench.host.readActiveSheet();
+    const [info] = checkSheet(snapshot).findings;
+    const one = makeAcceptance(
+      info,
+      snapshotContent(snapshot, info.cell),
+      "名称沿用预算批复",
+      new Date(Date.UTC(2026, 10, 28))
+    );
+    await bench.host.writeAcceptances([one]);
+    expect(await bench.host.readAcceptances()).toEqual([one]);
+    const two = [one, { ...one, cell: "C84", reason: "同上" }];
+    await bench.host.writeAcceptances(two);
+    expect(await bench.host.readAcceptances()).toEqual(two);
+    expect(bench.state().customXmlParts?.map((p) => xmlNamespace(p.xml))).toEqual([ACCEPTANCES_NS]);
+    await bench.host.writeAcceptances([]);
+    expect(await bench.host.readAcceptances()).toEqual([]);
+    expect(bench.state().customXmlParts ?? []).toEqual([]);
+  });
+
   it("selects a cell on its sheet", async () => {
     const bench = make();
     await bench.host.select(SHEET, "C83");
@@ -244,6 +300,32 @@ describe("both hosts leave the same workbook", () => {
       };
     };
     expect(template(b)).toEqual(template(a));
+  });
+});
+
+describe("acceptances travel between the hosts", () => {
+  it("accepted in WPS, read by Excel from the same saved workbook, and back", async () => {
+    const wps = FakeWps.fromSnapshots(BUILT.workbook);
+    const wpsHost = createWpsHost(wps.Application);
+    const snapshot = await wpsHost.readActiveSheet();
+    const [info] = checkSheet(snapshot).findings;
+    const accepted = makeAcceptance(
+      info,
+      snapshotContent(snapshot, info.cell),
+      "理由",
+      new Date(Date.UTC(2026, 10, 28))
+    );
+    await wpsHost.writeAcceptances([accepted]);
+
+    const excel = FakeExcel.fromJSON(JSON.parse(wps.serialize()));
+    const excelHost = createExcelHost({
+      run: (batch) => excel.run((c) => batch(c as unknown as Excel.RequestContext)),
+      isSetSupported: (name, version) => excel.isSetSupported(name, version),
+    });
+    expect(await excelHost.readAcceptances()).toEqual([accepted]);
+    await excelHost.writeAcceptances([{ ...accepted, reason: "改过的理由" }]);
+    const back = createWpsHost(FakeWps.fromJSON(JSON.parse(excel.serialize())).Application);
+    expect((await back.readAcceptances()).map((a) => a.reason)).toEqual(["改过的理由"]);
   });
 });
 

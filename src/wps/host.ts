@@ -18,7 +18,16 @@ import type { Features } from "../excel/requirements";
 import { parseRange } from "../core/address";
 import { addressOf, type WpsObject } from "./api";
 import { readWpsSheet } from "./snapshot";
-import { applyFixesWps, clearWps, highlightWps, insertTemplateWps, selectWps } from "./writes";
+import {
+  applyFixesWps,
+  clearWps,
+  highlightWps,
+  insertTemplateWps,
+  readAcceptancesWps,
+  selectWps,
+  undoFixWps,
+  writeAcceptancesWps,
+} from "./writes";
 
 /** WPS has all of it: marks, change events and merged cells need no version check. */
 export const WPS_FEATURES: Features = { core: true, conditionalFormats: true, onChanged: true, mergedAreas: true };
@@ -84,8 +93,16 @@ export function createWpsHost(app: WpsObject, options: WpsHostOptions = {}): Exc
     select: async (sheet, address) => selectWps(app, sheet, address),
 
     applyFixes: async (edits: readonly FixEdit[]) => {
-      holding((take) => applyFixesWps(app, edits, take));
+      const { edits: written, before, after } = holding((take) => applyFixesWps(app, edits, take));
+      return { edits: written, before, after };
     },
+
+    undoFix: async (record) => holding((take) => undoFixWps(app, record, take)),
+
+    readAcceptances: async () => readAcceptancesWps(app),
+
+    // A custom XML part is no cell: writing it fires no SheetChange.
+    writeAcceptances: async (list) => writeAcceptancesWps(app, list),
 
     onSheetChanged: async (sheetName, listener) => {
       const handler = (sh: WpsObject, target: WpsObject): void => {

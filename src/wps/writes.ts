@@ -5,14 +5,17 @@
  * only the named cells, a template goes on a new sheet with a name no sheet has.
  */
 import { cellAddress, parseRange } from "../core/address";
+import { ACCEPTANCES_NS, acceptancesFromXml, acceptancesToXml, type Acceptance } from "../core/acceptance";
 import type { Finding, FixEdit } from "../core/finding";
+import { isCellError } from "../core/snapshot";
 import type { TemplateSheet, TemplateStyle } from "../core/template";
 import { mergeAround, planMarks, worstPerCell } from "../excel/highlight";
 import type { HighlightResult } from "../excel/host";
 import { groupEdits, valueToWrite } from "../excel/fixes";
 import { styleRectangles, uniqueSheetName } from "../excel/template";
 import { isMarkFormula, markFormula, MARK_COLORS } from "../host/marks";
-import { bgr, withScreenOff, XL, type WpsObject } from "./api";
+import { qualified, sameCellState, type CellState, type FixRecord, type UndoResult } from "../host/types";
+import { bgr, prop, toCellValue, toFormula, withScreenOff, XL, type WpsObject } from "./api";
 
 function sheetNamed(app: WpsObject, name: string): WpsObject {
   return app.ActiveWorkbook.Sheets.Item(name);
@@ -81,28 +84,108 @@ export function clearWps(
   return { removed: ours.length };
 }
 
-/** Writes the fixes, grouped by sheet; text Excel or WPS would interpret gets the apostrophe (valueToWrite). */
+/** A cell's value, formula and number format, read with four calls. */
+export function cellStateWps(sheet: WpsObject, sheetName: string, cell: string): CellState {
+  const range = sheet.Range(cell);
+  const raw = range.Value2;
+  const formula = toFormula(range.Formula, raw);
+  const value = toCellValue(raw);
+  const numberFormat = range.NumberFormat;
+  return {
+    sheet: sheetName,
+    cell,
+    value: isCellError(value) ? value.error : value,
+    formula,
+    numberFormat: typeof numberFormat === "string" ? numberFormat : "General",
+  };
+}
+
+/** Gives a cell this state: the formula or the value (text as text), then the number format. */
+export function writeCellStateWps(range: WpsObject, state: CellState): void {
+  if (state.formula) range.Formula = state.formula;
+  else if (state.value === null) range.Value2 = "";
+  else if (typeof state.value === "boolean") range.Value2 = state.value;
+  else range.Value2 = valueToWrite(state.value);
+  range.NumberFormat = state.numberFormat;
+}
+
+/**
+ * Writes the fixes, grouped by sheet; text Excel or WPS would interpret gets the apostrophe (valueToWrite). Each
+ * written cell is read just before and after its write: the record 撤销 (undoFixWps) needs.
+ */
 export function applyFixesWps(
   app: WpsObject,
   edits: readonly FixEdit[],
   beforeWrite?: (sheet: string, addresses: string[]) => void
-): { written: number } {
+): FixRecord & { written: number } {
   const bySheet = groupEdits(edits);
-  let written = 0;
-  if (bySheet.size === 0) return { written };
+  const record: FixRecord & { written: number } = { written: 0, edits: [], before: [], after: [] };
+  if (bySheet.size === 0) return record;
   withScreenOff(app, () => {
     for (const [sheetName, cells] of bySheet) {
       beforeWrite?.(sheetName, [...cells.keys()]);
       const sheet = sheetNamed(app, sheetName);
       for (const [cell, edit] of cells) {
+        record.before.push(cellStateWps(sheet, sheetName, cell));
         const range = sheet.Range(cell);
         if (edit.formula !== undefined) range.Formula = edit.formula;
         else range.Value2 = valueToWrite(edit.value as string | number);
-        written++;
+        record.after.push(cellStateWps(sheet, sheetName, cell));
+        record.edits.push(edit);
+        record.written++;
       }
     }
   });
-  return { written };
+  return record;
+}
+
+/**
+ * Puts back the cells of a fix that still hold what it left (sameCellState), as they were before it; cells changed
+ * since are left alone and reported.
+ */
+export function undoFixWps(
+  app: WpsObject,
+  record: FixRecord,
+  beforeWrite?: (sheet: string, addresses: string[]) => void
+): UndoResult {
+  const restored: CellState[] = [];
+  const changedSince: string[] = [];
+  record.after.forEach((after, i) => {
+    const now = cellStateWps(sheetNamed(app, after.sheet), after.sheet, after.cell);
+    if (sameCellState(now, after)) restored.push(record.before[i]);
+    else changedSince.push(qualified(after.sheet, after.cell));
+  });
+  if (restored.length === 0) return { restored: [], changedSince };
+  withScreenOff(app, () => {
+    for (const b of restored) {
+      beforeWrite?.(b.sheet, [b.cell]);
+      writeCellStateWps(sheetNamed(app, b.sheet).Range(b.cell), b);
+    }
+  });
+  return { restored: restored.map((b) => qualified(b.sheet, b.cell)), changedSince };
+}
+
+/** The workbook's custom XML parts in the acceptances' namespace. */
+function acceptanceParts(app: WpsObject): WpsObject[] {
+  const parts = app.ActiveWorkbook.CustomXMLParts.SelectByNamespace(ACCEPTANCES_NS);
+  const count = Number(parts.Count);
+  const out: WpsObject[] = [];
+  for (let i = 1; i <= count; i++) out.push(parts.Item(i));
+  return out;
+}
+
+/** The acceptances stored in the workbook (Workbook.CustomXMLParts, the part Excel and the CLI read too). */
+export function readAcceptancesWps(app: WpsObject): Acceptance[] {
+  return acceptanceParts(app).flatMap((p) => acceptancesFromXml(String(prop(p, "XML"))));
+}
+
+/**
+ * Replaces the stored acceptances: VBA's CustomXMLPart has no setter for its XML, so the old part(s) are deleted
+ * and one new part is added (none for an empty list).
+ */
+export function writeAcceptancesWps(app: WpsObject, list: readonly Acceptance[]): void {
+  for (const p of acceptanceParts(app)) p.Delete();
+  if (list.length > 0) app.ActiveWorkbook.CustomXMLParts.Add(acceptancesToXml(list));
 }
 
 export function selectWps(app: WpsObject, sheetName: string, address: string): void {

@@ -46,7 +46,9 @@ import {
   subtract,
   usedArea,
   workbookFromSnapshots,
+  xmlNamespace,
   type BorderSide,
+  type FakeCustomXmlPart,
   type FakeCell,
   type FakeCellFormat,
   type FakeConditionalFormat,
@@ -331,12 +333,76 @@ export class FakeWpsWorkbook {
     return counted(this.w, "Workbook.Worksheets", () => new FakeWpsSheets(this.w));
   }
 
+  get CustomXMLParts(): FakeWpsCustomXmlParts {
+    return counted(this.w, "Workbook.CustomXMLParts", () => new FakeWpsCustomXmlParts(this.w));
+  }
+
   get ActiveSheet(): FakeWpsWorksheet {
     return counted(
       this.w,
       "Workbook.ActiveSheet",
       () => new FakeWpsWorksheet(this.w, this.w.sheet(this.w.state.active))
     );
+  }
+}
+
+/** Workbook.CustomXMLParts (Office's CustomXMLParts): Count, Item(i), Add(xml), SelectByNamespace(ns). */
+export class FakeWpsCustomXmlParts {
+  constructor(
+    private readonly w: FakeWps,
+    private readonly namespace?: string
+  ) {}
+
+  private list(): FakeCustomXmlPart[] {
+    const all = (this.w.state.customXmlParts ??= []);
+    return this.namespace === undefined ? all : all.filter((p) => xmlNamespace(p.xml) === this.namespace);
+  }
+
+  get Count(): number {
+    return counted(this.w, "CustomXMLParts.Count", () => this.list().length);
+  }
+
+  Item(index: number): FakeWpsCustomXmlPart {
+    this.w._count("CustomXMLParts.Item");
+    const part = this.list()[index - 1];
+    if (!part) throw new Error(`fake-wps: 下标越界 (custom XML part ${index})`);
+    return new FakeWpsCustomXmlPart(this.w, part);
+  }
+
+  Add(xml: string): FakeWpsCustomXmlPart {
+    this.w._count("CustomXMLParts.Add");
+    if (!/^\s*(<\?xml[^>]*>\s*)?<[A-Za-z_]/.test(xml)) throw new Error("fake-wps: not well-formed XML");
+    const part = { id: newId("xml"), xml };
+    (this.w.state.customXmlParts ??= []).push(part);
+    this.w.log.push({ kind: "customXmlPart.add", sheet: "", detail: xmlNamespace(xml) });
+    return new FakeWpsCustomXmlPart(this.w, part);
+  }
+
+  SelectByNamespace(namespace: string): FakeWpsCustomXmlParts {
+    this.w._count("CustomXMLParts.SelectByNamespace");
+    return new FakeWpsCustomXmlParts(this.w, namespace);
+  }
+}
+
+export class FakeWpsCustomXmlPart {
+  constructor(
+    private readonly w: FakeWps,
+    private readonly part: FakeCustomXmlPart
+  ) {}
+
+  get XML(): string {
+    return counted(this.w, "CustomXMLPart.XML", () => this.part.xml);
+  }
+
+  get NamespaceURI(): string {
+    return counted(this.w, "CustomXMLPart.NamespaceURI", () => xmlNamespace(this.part.xml));
+  }
+
+  Delete(): void {
+    this.w._count("CustomXMLPart.Delete");
+    const state = this.w.state;
+    state.customXmlParts = (state.customXmlParts ?? []).filter((p) => p !== this.part);
+    this.w.log.push({ kind: "customXmlPart.delete", sheet: "", detail: xmlNamespace(this.part.xml) });
   }
 }
 
