@@ -12,6 +12,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { bigSheet } from "./big-table";
 import { syncCounts } from "./syncs";
+import { printWpsCalls } from "./wps";
 
 // The core as it ships (compiled by tsc into lib/ by `npm run build:cli`), not through tsx's on-the-fly transform.
 
@@ -70,6 +71,8 @@ async function main() {
     line(`context.sync() for a check, ${n} rows`, String(s.check));
     line(`context.sync() for highlighting, ${n} rows`, `${s.highlight} (${s.marked} cells marked, 1 row in 10 faulty)`);
   }
+
+  await printWpsCalls(line);
 
   // The CLI over 100 copies of the sample, as a reviewer would run it over a folder.
   const dir = mkdtempSync(path.join(tmpdir(), "goaltable-bench-"));
