@@ -6,9 +6,14 @@
  *   npx webpack --mode production     dist/ for deployment; manifest URLs point at GOALTABLE_URL
  *   npx webpack serve --mode development   https://localhost:3000 with the Office dev certificate
  *
- * office.js is copied from node_modules/@microsoft/office-js/dist into dist/office-js/ and the pages load it from
- * there: the add-in runs on closed intranets, so nothing may be fetched from (or sent to) Microsoft's CDN.
+ * Office.js: by default the pages load it from Microsoft's CDN, the only copy Microsoft supports (as its add-in
+ * templates do). For closed intranets GOALTABLE_OFFICE_JS chooses another source (see officeJsSource):
+ *   GOALTABLE_OFFICE_JS=local  the CDN files fetched on a connected machine by `npm run fetch:office-js` (into
+ *                              vendor/office-js, or GOALTABLE_OFFICE_JS_DIR), copied to dist/office-js/ as fetched;
+ *   GOALTABLE_OFFICE_JS=npm    the @microsoft/office-js package's dist/, copied unmodified. Microsoft no longer
+ *                              supports that package: use it only where even fetching from the CDN is impossible.
  */
+const fs = require("fs");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -53,7 +58,32 @@ class LowerSyntaxPlugin {
   }
 }
 
-const officeJsDist = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
+
+/** Microsoft's CDN address of Office.js (as in Microsoft's templates). */
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/**
+ * Where the pages load Office.js from, and which folder (if any) is copied to dist/office-js/ for it.
+ * Throws with a plain message for an unknown choice or a missing folder.
+ */
+function officeJsSource(env = process.env) {
+  const choice = (env.GOALTABLE_OFFICE_JS || "cdn").toLowerCase();
+  if (choice === "cdn") return { choice, src: OFFICE_JS_CDN, copyFrom: undefined };
+  if (choice === "local") {
+    const dir = path.resolve(__dirname, env.GOALTABLE_OFFICE_JS_DIR || path.join("vendor", "office-js"));
+    if (!fs.existsSync(path.join(dir, "office.js")))
+      throw new Error(
+        `GOALTABLE_OFFICE_JS=local: ${dir} holds no office.js. Fetch the CDN files first on a connected machine ` +
+          "(npm run fetch:office-js) and copy the folder here, or set GOALTABLE_OFFICE_JS_DIR."
+      );
+    return { choice, src: "office-js/office.js", copyFrom: dir };
+  }
+  if (choice === "npm") {
+    const dir = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
+    return { choice, src: "office-js/office.js", copyFrom: dir };
+  }
+  throw new Error(`GOALTABLE_OFFICE_JS must be cdn, local or npm (was "${env.GOALTABLE_OFFICE_JS}").`);
+}
 
 async function getHttpsOptions() {
   // Only for `webpack serve`: creates (and on first use installs) the localhost development certificate.
@@ -65,6 +95,7 @@ async function getHttpsOptions() {
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const serving = Boolean(env.WEBPACK_SERVE);
+  const officeJs = officeJsSource();
   const config = {
     devtool: "source-map",
     target: ["web", BUNDLE_TARGET],
@@ -114,26 +145,24 @@ module.exports = async (env, options) => {
               return content.toString().split(urlDev).join(productionUrl());
             },
           },
-          // Copied as published; `minimized` keeps Terser from re-minifying 57 MB of Microsoft's files.
-          {
-            from: officeJsDist,
-            to: "office-js",
-            info: { minimized: true },
-            // office.js would load ariatelemetry/ and post usage data to Microsoft; we promise that no data leaves
-            // the machine, so the telemetry script is not shipped (office.js carries on without it).
-            globOptions: { ignore: ["**/ariatelemetry/**", "**/*.d.ts"] },
-          },
+          // The intranet builds only: the files exactly as fetched or published (nothing removed, nothing changed);
+          // `minimized` keeps Terser from re-minifying Microsoft's files.
+          ...(officeJs.copyFrom
+            ? [{ from: officeJs.copyFrom, to: "office-js", info: { minimized: true }, globOptions: { dot: true } }]
+            : []),
         ],
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
+        templateParameters: { officeJs: officeJs.src },
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
+        templateParameters: { officeJs: officeJs.src },
       }),
     ],
     performance: {
@@ -156,3 +185,6 @@ module.exports = async (env, options) => {
   };
   return config;
 };
+
+module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
+module.exports.officeJsSource = officeJsSource;

@@ -73,6 +73,7 @@ async function main() {
   }
 
   await printWpsCalls(line);
+  await (await import("./pane-syncs")).paneSyncs(line);
 
   // The CLI over 100 copies of the sample, as a reviewer would run it over a folder.
   const dir = mkdtempSync(path.join(tmpdir(), "goaltable-bench-"));

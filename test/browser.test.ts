@@ -7,8 +7,11 @@
  * What it serves: dist/ when it is fresh (newer than src/, the webpack config and the lockfile — as in CI, where
  * `npm run build` runs before `npm test`), so the production bundle users get is what is tested; otherwise a
  * development build of the pane into a temporary folder (test/browser/build.ts, cached by webpack). Either way the
- * page's office-js/office.js request is answered with the bundled stand-in, and the page may reach nothing but the
- * local server: every other request is blocked and recorded, and the test asserts there was none.
+ * page loads Office.js from Microsoft's CDN address, as the default build does; that request is intercepted
+ * (Playwright route) and answered with the bundled stand-in, so it never leaves the machine. The page may reach
+ * nothing else but the local server: every other request is blocked and recorded, and the test asserts none was.
+ *
+ * Also drives 接受 (accept a finding with a reason) and 撤销 (undo a fix) and saves docs/pane-accept.png.
  *
  * Needs Chromium (Debian's `chromium` package, driven by playwright-core; no browser is downloaded). Without it the
  * test is skipped with a warning, unless GOALTABLE_REQUIRE_BROWSER=1 (set by .ci/run), which turns the skip into a
@@ -32,6 +35,8 @@ import { tableSheet } from "./support/edit";
 import { FakeExcel, type FakeWorkbookState } from "./support/fake-excel";
 
 const ROOT = path.resolve(__dirname, "..");
+/** Where the pages load Office.js from by default (webpack.config.js). */
+const { OFFICE_JS_CDN } = require(path.join(ROOT, "webpack.config.js")) as { OFFICE_JS_CDN: string };
 const CHROMIUM = process.env.GOALTABLE_CHROMIUM || "/usr/bin/chromium";
 const REQUIRED = process.env.GOALTABLE_REQUIRE_BROWSER === "1";
 const NOT_FOUND =
@@ -69,8 +74,11 @@ if (!fs.existsSync(CHROMIUM)) {
     let tmp: string;
     let server: PaneServer;
     let browser: Browser;
-    /** Requests the page tried to make to anything but the local server. */
+    /** Requests the page tried to make to anything but the local server (and the CDN's office.js). */
     const blocked: string[] = [];
+    /** Requests of Office.js at Microsoft's CDN address, answered with the stand-in. */
+    const cdnRequests: string[] = [];
+    let stub: Buffer;
 
     beforeAll(async () => {
       const started = Date.now();
@@ -83,6 +91,7 @@ if (!fs.existsSync(CHROMIUM)) {
         stubFile: path.join(tmp, "office-js", "office.js"),
         sheet: SHEET,
       });
+      stub = fs.readFileSync(path.join(tmp, "office-js", "office.js"));
       browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
       console.log(
         `browser test: ${dist ? "dist/ (fresh production build)" : "development build of the pane"}, ` +
@@ -101,6 +110,10 @@ if (!fs.existsSync(CHROMIUM)) {
       await context.route("**/*", (route) => {
         const url = new URL(route.request().url());
         if (url.hostname === "127.0.0.1" && url.port === String(server.port)) return route.continue();
+        if (url.href === OFFICE_JS_CDN) {
+          cdnRequests.push(url.href);
+          return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: stub });
+        }
         blocked.push(url.href);
         return route.abort("blockedbyclient");
       });
@@ -160,8 +173,8 @@ if (!fs.existsSync(CHROMIUM)) {
         }
         expect(await page.getByTitle(`转到 ${warning!.cell}`).getAttribute("aria-current")).toBe("true");
 
-        // What the pane asked of Excel, in few round trips: nothing before 检查; then one sync to read the sheet,
-        // two to mark the findings and one to start watching for changes (4 today); one more to select the cell.
+        // What the pane asked of Excel, in few round trips: nothing before 检查; then one sync to read the sheet
+        // and the acceptances, one to mark the findings, one to start watching for changes; one more to select.
         expect(run.syncsBefore).toBe(0);
         expect(run.syncsAfterCheck).toBeGreaterThanOrEqual(2);
         expect(run.syncCount).toBeGreaterThan(run.syncsAfterCheck);
@@ -277,9 +290,60 @@ if (!fs.existsSync(CHROMIUM)) {
       }
     });
 
-    it("made no request beyond its own server", () => {
+    it("accepts a finding with a reason and undoes a fix, in Excel's workbook", async () => {
+      const { context, page, pageErrors } = await openPane();
+      const fake = () =>
+        page.evaluate(() => {
+          const f = (window as unknown as StubWindow).__fakeExcel;
+          const saved = JSON.parse(f.serialize()) as FakeWorkbookState;
+          return {
+            marked: f.conditionalFormats().map((cf) => cf.ranges.join(",")),
+            parts: saved.customXmlParts ?? [],
+            c83: saved.sheets[0].cells.C83?.value,
+          };
+        });
+      try {
+        await page.getByRole("button", { name: "检查", exact: true }).click();
+        await page.getByRole("heading", { name: "检查结果" }).waitFor();
+        expect((await fake()).marked).toEqual(["C83:C85", "C77"]);
+
+        // 修正 C83, then 撤销 from the notice: the cell is as it was.
+        await page.getByRole("button", { name: "修正 C83" }).click();
+        await expectVisible(page.getByText("已修正 C83"));
+        await page.waitForFunction(() => !document.querySelector('[role="progressbar"]'));
+        expect((await fake()).c83).toBe("服务对象满意度指标");
+        await page.getByRole("button", { name: "撤销", exact: true }).click();
+        await expectVisible(page.getByText("已撤销修正，恢复了 C83。"));
+        expect((await fake()).c83).toBe("服务对象满意度指");
+
+        // 接受 C77 with a reason: unmarked, stored in the workbook, listed under 已接受 (1).
+        await page.waitForFunction(() => !document.querySelector('[role="progressbar"]'));
+        await page.getByRole("button", { name: "接受 C77 的结果" }).click();
+        await page.getByRole("textbox", { name: "接受理由（可选）" }).fill("本单位无生态效益指标，按实际留空");
+        await page.getByRole("button", { name: "确认接受" }).click();
+        await expectVisible(page.getByText(/已接受 C77 的结果/));
+        await page.getByRole("button", { name: "已接受 (1)" }).click();
+        await expectVisible(page.getByText("理由：本单位无生态效益指标，按实际留空", { exact: false }));
+        await page.waitForFunction(() => !document.querySelector('[role="progressbar"]'));
+        const after = await fake();
+        expect(after.marked).toEqual(["C83:C85"]);
+        expect(after.parts).toHaveLength(1);
+        expect(after.parts[0].xml).toContain("urn:goaltable:acceptances:1");
+
+        await page.mouse.move(VIEWPORT.width - 1, VIEWPORT.height - 1);
+        await page.getByRole("button", { name: "已接受 (1)" }).evaluate((h) => h.scrollIntoView({ block: "center" }));
+        await screenshot(page, "pane-accept.png");
+        expect(pageErrors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it("loaded Office.js from the CDN address (answered locally) and made no other request beyond its own server", () => {
       expect(blocked).toEqual([]);
-      expect(server.requests).toContain("/office-js/office.js");
+      expect(cdnRequests.length).toBeGreaterThanOrEqual(5); // once per page opened
+      expect(cdnRequests.every((u) => u === OFFICE_JS_CDN)).toBe(true);
+      expect(server.requests).not.toContain("/office-js/office.js");
       expect(server.requests).toContain("/stub-sheet.json");
     });
   });
@@ -320,7 +384,7 @@ function freshDist(): string | undefined {
   const inputs = ["src", "webpack.config.js", "tsconfig.json", "package-lock.json"].map((p) => path.join(ROOT, p));
   if (inputs.some((p) => fs.existsSync(p) && newestMtime(p) > builtAt)) return undefined;
   const scripts = [...fs.readFileSync(html, "utf8").matchAll(/<script[^>]*\ssrc=("?)([^"\s>]+)\1/g)].map((m) => m[2]);
-  const bundles = scripts.filter((s) => !s.startsWith("office-js/"));
+  const bundles = scripts.filter((s) => !s.startsWith("office-js/") && !/^https?:/.test(s));
   if (bundles.length === 0 || !bundles.every((s) => fs.existsSync(path.join(dist, s)))) return undefined;
   return dist;
 }

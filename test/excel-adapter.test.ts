@@ -299,7 +299,7 @@ describe("highlight", () => {
     expect(result).toEqual({ marked: 4 });
     expect(syncSpy).toHaveBeenCalledTimes(2);
     expect(calls.getItem).toEqual(["表"]);
-    expect(calls.cfLoads).toEqual(["items/type, items/customOrNullObject/rule/formula"]);
+    expect(calls.cfLoads).toEqual(["items/id, items/type, items/customOrNullObject/rule/formula"]);
     expect(calls.deleted).toEqual([0]); // only ours
     const added = calls.added.map((a) => ({
       address: a.address,

@@ -364,7 +364,34 @@ describe("createExcelHost over the fake", () => {
     expect(excel.cell(SHEET, "C83")?.value).toBe("服务对象满意度指标");
     await host.clearHighlights(SHEET);
     expect(excel.conditionalFormats(SHEET)).toEqual([]);
-    expect(excel.syncCount).toBe(1 + 2 + 1 + 1 + 2);
+    // read 1, mark 1 (the read found the marks), select 1, fix 1, clear 2
+    expect(excel.syncCount).toBe(1 + 1 + 1 + 1 + 2);
+  });
+
+  it("checks and marks a normal table in 2 syncs, one read and one write, also when re-checking over its marks", async () => {
+    const excel = sampleExcel();
+    excel.userConditionalFormat(SHEET, { type: "Custom", ranges: ["F20"], formula: "=F20>0", fill: "#00FF00" });
+    const host = hostOn(excel);
+    for (let round = 1; round <= 3; round++) {
+      const syncs = excel.syncCount;
+      const snapshot = await host.readActiveSheet();
+      expect(await host.highlight(SHEET, checkSheet(snapshot).findings)).toEqual({ marked: 2 });
+      expect([round, excel.syncCount - syncs]).toEqual([round, 2]);
+      // Two marks (C83:C85 merged, C77) and the user's own format, never more: the old marks were replaced.
+      expect(excel.conditionalFormats(SHEET).map((cf) => cf.ranges[0])).toEqual(["C83:C85", "C77", "F20"]);
+    }
+  });
+
+  it("marks correctly when a mark was deleted between the read and the marking (falls back to read + write)", async () => {
+    const excel = sampleExcel();
+    const host = hostOn(excel);
+    await host.highlight(SHEET, checkSheet(await host.readActiveSheet()).findings);
+    const snapshot = await host.readActiveSheet();
+    excel.sheet(SHEET).conditionalFormats.shift(); // the user deletes a mark (Clear Rules) in between
+    const syncs = excel.syncCount;
+    expect(await host.highlight(SHEET, checkSheet(snapshot).findings)).toEqual({ marked: 2 });
+    expect(excel.syncCount - syncs).toBe(1 + 2);
+    expect(excel.conditionalFormats(SHEET).map((cf) => cf.ranges[0])).toEqual(["C83:C85", "C77"]);
   });
 
   it("has no highlight or change watching without the requirement sets", async () => {

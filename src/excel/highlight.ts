@@ -40,6 +40,19 @@ export interface HighlightOptions {
    * tell its own changes from the user's (see changes.ts).
    */
   beforeWrite?: (addresses: string[]) => void;
+  /**
+   * What the read just before found on the sheet (the host reads it with the snapshot, in the same sync): then
+   * marking is one sync, a write only. Without it marking reads first (two syncs).
+   */
+  known?: KnownSheet;
+}
+
+/** The sheet as the last read found it: protection, merged areas, and the ids of the add-in's marks. */
+export interface KnownSheet {
+  sheet: string;
+  protected: boolean;
+  merges: readonly string[];
+  markIds: readonly string[];
 }
 
 export interface ClearResult {
@@ -57,7 +70,8 @@ export interface Mark {
 /**
  * Marks the cells of `findings` that are on `sheetName` (other findings are ignored), replacing the add-in's earlier
  * marks on that sheet. Two syncs: one reads the sheet's conditional formats, its protection and the merged areas
- * around the cells; one deletes the old marks and adds the new ones. A protected sheet is left alone.
+ * around the cells; one deletes the old marks and adds the new ones. With `known` (read with the snapshot) the
+ * first is not needed: one sync. A protected sheet is left alone.
  * `marked` counts cells and merged areas (a merged area once), not conditional formats.
  */
 export async function highlight(
@@ -71,6 +85,19 @@ export async function highlight(
 
   const cells = worstPerCell(findings.filter((f) => f.sheet === sheetName));
   const sheet = context.workbook.worksheets.getItem(sheetName);
+  const known = options.known?.sheet === sheetName ? options.known : undefined;
+  if (known) {
+    if (known.protected) return { marked: 0, skipped: "protected" };
+    const merges = mergeAround([...cells.keys()], known.merges);
+    const marks = planMarks(cells, merges);
+    if (known.markIds.length === 0 && marks.length === 0) return { marked: 0 };
+    options.beforeWrite?.(marks.map((m) => m.address));
+    const whole = sheet.getRange();
+    known.markIds.forEach((id) => whole.conditionalFormats.getItem(id).delete());
+    for (const mark of marks) addMark(sheet.getRange(mark.address), mark.severity);
+    await context.sync();
+    return { marked: countTargets(cells, merges) };
+  }
   sheet.load("protection/protected");
   const existing = loadMarks(sheet);
   // The merged areas around the cells (ExcelApi 1.13), read in bands of at most 512 cells over the cells' bounding
@@ -128,10 +155,15 @@ export async function clearHighlights(
  * `customOrNullObject`, not `custom`: loading `custom` through the collection fails when the sheet also has other
  * kinds of conditional formats (OfficeDev/office-js#2180).
  */
-function loadMarks(sheet: Excel.Worksheet): Excel.ConditionalFormatCollection {
+export function loadMarks(sheet: Excel.Worksheet): Excel.ConditionalFormatCollection {
   const all = sheet.getRange().conditionalFormats;
-  all.load("items/type, items/customOrNullObject/rule/formula");
+  all.load("items/id, items/type, items/customOrNullObject/rule/formula");
   return all;
+}
+
+/** The ids of the add-in's marks in a loaded collection (loadMarks). */
+export function markIds(all: Excel.ConditionalFormatCollection): string[] {
+  return all.items.filter(isMark).map((cf) => cf.id);
 }
 
 function isMark(cf: Excel.ConditionalFormat): boolean {

@@ -13,7 +13,7 @@ import { makeTemplate } from "../core/template";
 import { OwnWrites, watchSheetChanges } from "./changes";
 import { readAcceptances, writeAcceptances } from "./acceptances";
 import { applyFixes, undoFix } from "./fixes";
-import { clearHighlights, highlight } from "./highlight";
+import { clearHighlights, highlight, loadMarks, markIds, type KnownSheet } from "./highlight";
 import type { ExcelHost, TemplateInsertResult, TemplateRequest } from "./host";
 import { detectFeatures, officeIsSetSupported, type IsSetSupported } from "./requirements";
 import { readActiveSheetSnapshot, selectCell } from "./snapshot";
@@ -87,6 +87,12 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   const features = detectFeatures(isSetSupported);
   const run: ExcelRun = options.run ?? ((batch) => Excel.run(batch));
   const own = new OwnWrites(options.ownWriteWindowMs);
+  /**
+   * The marks, protection and merges the last read found, for the highlight that follows it (check + mark in two
+   * syncs: one read, one write). Used once; any write forgets it. Should the sheet have changed in between so that
+   * a mark is gone, the one-sync highlight fails and the two-sync one runs instead.
+   */
+  let known: KnownSheet | undefined;
 
   type Take = (sheet: string, addresses: readonly string[] | null) => void;
 
@@ -96,6 +102,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     const take: Take = (sheet, addresses) => {
       releases.push(own.begin(sheet, addresses));
     };
+    known = undefined;
     try {
       return await run((context) => batch(context, take));
     } finally {
@@ -106,13 +113,49 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   const host: ExcelHost = {
     features,
 
-    readActiveSheet: () => run((context) => readActiveSheetSnapshot(context, { merges: features.mergedAreas })),
+    readActiveSheet: () =>
+      run(async (context) => {
+        known = undefined;
+        let marks: Excel.ConditionalFormatCollection | undefined;
+        let read = false;
+        const snapshot = await readActiveSheetSnapshot(context, {
+          merges: features.mergedAreas,
+          withFirstRead: features.conditionalFormats
+            ? (sheet) => {
+                marks = loadMarks(sheet);
+                return () => (read = true);
+              }
+            : undefined,
+        });
+        if (read && marks)
+          known = {
+            sheet: snapshot.name,
+            protected: snapshot.protected === true,
+            merges: snapshot.merges,
+            markIds: markIds(marks),
+          };
+        return snapshot;
+      }),
 
-    highlight: (sheet, findings) => {
-      if (!features.conditionalFormats) return Promise.resolve({ marked: 0, skipped: "unsupported" as const });
-      return writing((context, take) =>
-        highlight(context, sheet, findings, { features, beforeWrite: (addresses) => take(sheet, addresses) })
-      );
+    highlight: async (sheet, findings) => {
+      if (!features.conditionalFormats) return { marked: 0, skipped: "unsupported" as const };
+      const mark = (k?: KnownSheet) =>
+        writing((context, take) =>
+          highlight(context, sheet, findings, {
+            features,
+            known: k,
+            beforeWrite: (addresses) => take(sheet, addresses),
+          })
+        );
+      const k = known?.sheet === sheet ? known : undefined;
+      if (k) {
+        try {
+          return await mark(k);
+        } catch {
+          // A mark deleted since the read (or another change): mark again, reading first.
+        }
+      }
+      return mark();
     },
 
     clearHighlights: async (sheet) => {

@@ -12,6 +12,12 @@ export interface LoadSnapshotOptions {
    * the snapshot has no merges.
    */
   merges?: boolean;
+  /**
+   * Queues more reads of the sheet into the first sync (the host reads the add-in's marks there, so marking needs
+   * no read of its own). Returns a callback called once that sync has succeeded; on the fallback for many merged
+   * areas it is not called.
+   */
+  withFirstRead?: (sheet: Excel.Worksheet) => () => void;
 }
 
 /**
@@ -59,6 +65,7 @@ async function loadSheet(
     merged = sheet.getUsedRange().getMergedAreasOrNullObject();
     merged.load("address");
   }
+  const extra = options.withFirstRead?.(sheet);
 
   try {
     await context.sync();
@@ -66,6 +73,7 @@ async function loadSheet(
     if (!merged) throw error;
     return loadSnapshotInBands(context, again());
   }
+  extra?.();
   return toSnapshot(sheet, used, merged && !merged.isNullObject ? splitAreasAddress(merged.address) : []);
 }
 

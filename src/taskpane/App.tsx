@@ -16,9 +16,11 @@ import {
 import type { Finding, Lang } from "../core/finding";
 import type { ExcelHost } from "../excel/host";
 import { missingFeatures, type Feature } from "../excel/requirements";
+import { AcceptedSection } from "./components/AcceptedSection";
 import { EmptyState } from "./components/EmptyState";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { FindingList } from "./components/FindingList";
+import { FixHistory } from "./components/FixHistory";
 import { DoneNotice, ErrorNotice, FeatureNotice, ProtectedNotice } from "./components/Notices";
 import { ResultHeader } from "./components/ResultHeader";
 import { TemplateSection } from "./components/TemplateSection";
@@ -79,6 +81,9 @@ function Pane({ host, lang, debounceMs, startError }: Omit<AppProps, "dark">): R
     missing.push("conditionalFormats");
   const sheetProtected = state.highlight?.skipped === "protected" || state.snapshot?.protected === true;
   const hasTables = result !== undefined && result.tables.length > 0;
+  // The header counts and the list show the open findings; the accepted ones have their own section.
+  const shown = result && { ...result, findings: checker.open };
+  const noticeEntry = state.notice?.kind === "fixed" ? state.notice.entry : undefined;
   const startNotice: PaneError | undefined =
     startError !== undefined ? { stage: "start", error: startError } : undefined;
 
@@ -110,16 +115,28 @@ function Pane({ host, lang, debounceMs, startError }: Omit<AppProps, "dark">): R
         onAutoRecheck={checker.setAutoRecheck}
       />
       {state.error && <ErrorNotice error={state.error} lang={lang} onDismiss={checker.dismissError} />}
-      {state.notice && <DoneNotice notice={state.notice} lang={lang} onDismiss={checker.dismissNotice} />}
+      {state.notice && (
+        <DoneNotice
+          notice={state.notice}
+          lang={lang}
+          onDismiss={checker.dismissNotice}
+          onUndo={(id) => void checker.undo(id)}
+          undoDisabled={busy !== undefined || !checker.fixes.some((e) => e.id === noticeEntry)}
+        />
+      )}
+      <FixHistory
+        entries={checker.fixes}
+        lang={lang}
+        busy={busy !== undefined}
+        onUndo={(id) => void checker.undo(id)}
+      />
       {hasTables && state.highlight?.skipped === "protected" && <ProtectedNotice lang={lang} />}
       {result && !hasTables && <EmptyState sheet={result.sheet} notATable={result.notATable} lang={lang} />}
-      {result && hasTables && <ResultHeader result={result} lang={lang} />}
-      {result && hasTables && result.findings.length === 0 && (
-        <Body1 className={styles.success}>{t("noFindings")}</Body1>
-      )}
-      {result && hasTables && result.findings.length > 0 && (
+      {shown && hasTables && <ResultHeader result={shown} lang={lang} />}
+      {shown && hasTables && shown.findings.length === 0 && <Body1 className={styles.success}>{t("noFindings")}</Body1>}
+      {shown && hasTables && shown.findings.length > 0 && (
         <FindingList
-          findings={result.findings}
+          findings={shown.findings}
           snapshot={state.snapshot}
           lang={lang}
           busy={busy !== undefined}
@@ -127,6 +144,15 @@ function Pane({ host, lang, debounceMs, startError }: Omit<AppProps, "dark">): R
           onSelect={(f) => void checker.select(f)}
           onFix={fix}
           onFixAll={fixAll}
+          onAccept={(f, reason) => void checker.accept(f, reason)}
+        />
+      )}
+      {hasTables && (
+        <AcceptedSection
+          items={checker.accepted}
+          lang={lang}
+          busy={busy !== undefined}
+          onRestore={(item) => void checker.restore(item)}
         />
       )}
       <TemplateSection host={host} lang={lang} busy={busy !== undefined} result={result} />

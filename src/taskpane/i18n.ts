@@ -37,6 +37,8 @@ export const STRINGS = {
   checking: { zh: "正在检查…", en: "Checking…" },
   fixing: { zh: "正在修正…", en: "Fixing…" },
   clearing: { zh: "正在清除标记…", en: "Clearing marks…" },
+  accepting: { zh: "正在保存接受记录…", en: "Saving the acceptance…" },
+  undoing: { zh: "正在撤销…", en: "Undoing…" },
 
   // Result header
   sheetLine: { zh: "工作表：{sheet}", en: "Sheet: {sheet}" },
@@ -71,9 +73,40 @@ export const STRINGS = {
   fixAllLabel: { zh: "全部修正：{rule}（{n} 处）", en: "Fix all: {rule} ({n})" },
   fixProtected: { zh: "工作表受保护，取消保护后才能修正。", en: "Unprotect the sheet to apply fixes." },
 
+  // 接受 (accept a finding) and 撤销 (undo a fix)
+  accept: { zh: "接受", en: "Accept" },
+  acceptCell: { zh: "接受 {cell} 的结果", en: "Accept the finding at {cell}" },
+  acceptReason: { zh: "接受理由（可选）", en: "Reason (optional)" },
+  acceptReasonHint: { zh: "如：一次性项目，按实际填写", en: "e.g. one-off project, filled in as actual" },
+  acceptConfirm: { zh: "确认接受", en: "Accept" },
+  cancel: { zh: "取消", en: "Cancel" },
+  blockingNote: {
+    zh: "预算管理一体化系统会拦截此错误，不能接受，须修改。",
+    en: "The budget platform refuses this error: it cannot be accepted, only corrected.",
+  },
+  acceptedSection: { zh: "已接受 ({n})", en: "Accepted ({n})" },
+  acceptedReason: { zh: "理由：{reason}", en: "Reason: {reason}" },
+  acceptedNoReason: { zh: "未填写理由", en: "No reason given" },
+  restore: { zh: "恢复", en: "Restore" },
+  restoreCell: { zh: "恢复 {cell} 的结果", en: "Restore the finding at {cell}" },
+  fixHistory: { zh: "本次修正（可撤销）", en: "Fixes made while the pane is open (can be undone)" },
+  undo: { zh: "撤销", en: "Undo" },
+  undoCells: { zh: "撤销对 {cells} 的修正", en: "Undo the fix of {cells}" },
+
   // Notices
   fixed: { zh: "已修正 {cells}", en: "Fixed {cells}" },
   fixedMany: { zh: "已修正 {n} 处：{cells}", en: "Fixed {n} cells: {cells}" },
+  undone: { zh: "已撤销修正，恢复了 {cells}。", en: "Undone: {cells} restored." },
+  undoneNothing: { zh: "没有恢复任何单元格。", en: "No cell was restored." },
+  changedSince: {
+    zh: "{cells} 在修正后又被修改过，保留现状，未恢复。",
+    en: "{cells} changed after the fix and were left as they are.",
+  },
+  accepted: {
+    zh: "已接受 {cell} 的结果，接受记录保存在工作簿中；该单元格内容改变后失效。",
+    en: "Accepted the finding at {cell}. The acceptance is saved in the workbook and lapses when the cell changes.",
+  },
+  restoredNotice: { zh: "已恢复 {cell} 的结果。", en: "The finding at {cell} is open again." },
   cleared: {
     zh: "已清除表格中的标记；问题仍列在下方。再次点击“检查”会重新标记。",
     en: "The marks were removed from the sheet; the findings are still listed below. Check again to mark them.",
@@ -117,6 +150,12 @@ export const STRINGS = {
   errorFix: { zh: "无法修正", en: "Could not apply the fix" },
   errorClear: { zh: "无法清除标记", en: "Could not clear the marks" },
   errorWatch: { zh: "无法自动重新检查", en: "Automatic re-checking is not available" },
+  errorAccept: { zh: "无法保存接受记录", en: "Could not save the acceptance" },
+  errorAcceptances: {
+    zh: "无法读取工作簿中的接受记录，已接受的结果暂按未接受列出",
+    en: "Could not read the acceptances stored in the workbook: accepted findings are listed as open",
+  },
+  errorUndo: { zh: "无法撤销", en: "Could not undo" },
   errorCellEdit: {
     zh: "Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑，然后重试。",
     en: "Excel is editing a cell. Press Enter or Esc to finish editing, then try again.",

@@ -1,25 +1,40 @@
 /**
- * The pane's state and its conversations with Excel, as one hook: check (read → checkSheet → highlight), select a
- * cell, apply fixes and re-check, clear the marks, and re-check automatically when the sheet changes.
+ * The pane's state and its conversations with Excel, composed of small hooks with one job each:
+ * - usePatchState / useExclusive (hooks/usePaneState.ts): the state, and one task at a time, shown as `busy`;
+ * - useSheetCheck: read → check → mark the open findings;
+ * - useAutoRecheck: re-check after the user's edits, debounced;
+ * - useAcceptances: the acceptances (接受) stored in the workbook;
+ * - useFixHistory: what each fix replaced, for 撤销;
+ * - useFixActions (修正, 全部修正, 撤销) and useAcceptActions (接受, 恢复): the actions over those.
+ * This hook wires them to the pane's actions: check, select, fix, undo, accept, restore, clear marks.
  *
- * Everything Excel-side goes through the ExcelHost, so the hook runs as well against the fake host in the tests.
- *
- * Guards against loops on the add-in's own writes (the host is meant to suppress the change events of its
- * highlights and fixes; this does not rely on it):
- * - change events that arrive while a check, fix or clear runs are ignored;
- * - an automatic re-check that reads the very same cells as the last check stops there, writing nothing;
- * - an automatic re-check of another sheet than the one watched (the user moved on) leaves the list alone.
+ * Everything Excel-side goes through the ExcelHost, so the hooks run as well against the fake host in the tests.
+ * Loops on the add-in's own writes are guarded (the host is meant to suppress their change events; this does not
+ * rely on it): change events while something runs are ignored, and an automatic re-check that reads the very same
+ * cells as the last check stops there.
  */
 import * as React from "react";
-import { checkSheet, type SheetCheck } from "../core/check";
+import { contentFromSnapshots, splitAccepted, type AcceptedFinding } from "../core/acceptance";
+import type { SheetCheck } from "../core/check";
 import type { Finding, FixEdit } from "../core/finding";
 import type { SheetSnapshot } from "../core/snapshot";
 import type { ExcelHost, HighlightResult } from "../excel/host";
+import { useAcceptActions } from "./hooks/useAcceptActions";
+import { useAcceptances } from "./hooks/useAcceptances";
+import { useAutoRecheck } from "./hooks/useAutoRecheck";
+import { useFixHistory, type FixEntry } from "./hooks/useFixHistory";
+import { useFixActions } from "./hooks/useFixActions";
+import { useExclusive, usePatchState } from "./hooks/usePaneState";
+import { useSheetCheck } from "./hooks/useSheetCheck";
 
-export type Busy = "checking" | "fixing" | "clearing";
+export { sameSnapshot } from "./hooks/useSheetCheck";
+export type { FixEntry } from "./hooks/useFixHistory";
+
+export type Busy = "checking" | "fixing" | "clearing" | "accepting" | "undoing";
 
 /** What the pane was doing when an error came: the pane says so in the error's title. */
-export type ErrorStage = "start" | "read" | "check" | "highlight" | "select" | "fix" | "clear" | "watch";
+export type ErrorStage =
+  "start" | "read" | "check" | "highlight" | "select" | "fix" | "clear" | "watch" | "accept" | "acceptances" | "undo";
 
 export interface PaneError {
   stage: ErrorStage;
@@ -29,7 +44,12 @@ export interface PaneError {
   cell?: string;
 }
 
-export type Notice = { kind: "fixed"; cells: string[] } | { kind: "cleared" };
+export type Notice =
+  | { kind: "fixed"; cells: string[]; entry?: number }
+  | { kind: "cleared" }
+  | { kind: "undone"; restored: string[]; changedSince: string[] }
+  | { kind: "accepted"; cell: string }
+  | { kind: "restored"; cell: string };
 
 export interface CheckerState {
   /** What runs now, if anything. */
@@ -48,14 +68,25 @@ export interface CheckerState {
 
 export interface Checker {
   state: CheckerState;
+  /** The last check's findings not accepted, and those accepted (with their acceptance). */
+  open: Finding[];
+  accepted: AcceptedFinding[];
+  /** The fixes made while the pane is open, newest first (撤销). */
+  fixes: readonly FixEntry[];
   /** Whether the host can watch the sheet (onSheetChanged and the ExcelApi set it needs). */
   canWatch: boolean;
   autoRecheck: boolean;
   setAutoRecheck(on: boolean): void;
   check(): Promise<void>;
   select(finding: Finding): Promise<void>;
-  /** Writes the edits in one batch, then re-checks. `cells` name the cells in the "已修正" notice. */
+  /** Writes the edits in one batch, keeps what they replaced, then re-checks. `cells` name the cells in the notice. */
   applyFixes(edits: readonly FixEdit[], cells: readonly string[]): Promise<void>;
+  /** Puts back what a fix replaced (cells changed since are left and reported), then re-checks. */
+  undo(entry: number): Promise<void>;
+  /** Accepts a finding with a reason (stored in the workbook); blocking rules' findings cannot be accepted. */
+  accept(finding: Finding, reason: string): Promise<void>;
+  /** Withdraws an acceptance: the finding is open again. */
+  restore(item: AcceptedFinding): Promise<void>;
   clearMarks(): Promise<void>;
   dismissError(): void;
   dismissNotice(): void;
@@ -68,106 +99,31 @@ export interface CheckerOptions {
 
 export const DEFAULT_DEBOUNCE_MS = 500;
 
-/** Whether two snapshots hold the same cells (values, formulas, formats, merges, protection). */
-export function sameSnapshot(a: SheetSnapshot, b: SheetSnapshot): boolean {
-  const key = (s: SheetSnapshot) =>
-    JSON.stringify([s.name, s.origin, s.values, s.formulas, s.numberFormats, s.merges, s.protected ?? false]);
-  return key(a) === key(b);
-}
-
-type Mode = "manual" | "auto" | "after-fix";
-
 export function useChecker(host: ExcelHost | undefined, options: CheckerOptions = {}): Checker {
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   const canWatch = Boolean(host?.onSheetChanged) && host?.features.onChanged !== false;
 
-  const [state, setState] = React.useState<CheckerState>({ marksCleared: false });
+  const [state, update] = usePatchState<CheckerState>({ marksCleared: false });
   const [autoRecheck, setAutoRecheck] = React.useState(canWatch);
+  const acceptances = useAcceptances(host);
+  const history = useFixHistory();
+  const sheetCheck = useSheetCheck(host, update, acceptances.load);
+  const { recheck, remark, sheetRef, snapshotRef, markingRef } = sheetCheck;
 
-  const mounted = React.useRef(true);
-  const busyRef = React.useRef<Busy | undefined>(undefined);
-  /** Whether re-checks mark the sheet: true after 检查, false after 清除标记. */
-  const markingRef = React.useRef(true);
-  const snapshotRef = React.useRef<SheetSnapshot | undefined>(undefined);
-  const sheetRef = React.useRef<string | undefined>(undefined);
-  const timerRef = React.useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const showBusy = React.useCallback((busy: Busy | undefined) => update({ busy }), [update]);
+  const cancelRef = React.useRef<() => void>(() => undefined);
+  const { busyRef, setBusy, exclusive } = useExclusive<Busy>(host !== undefined, showBusy, () => cancelRef.current());
 
-  React.useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-      if (timerRef.current !== undefined) clearTimeout(timerRef.current);
-    };
-  }, []);
-
-  const update = React.useCallback((patch: Partial<CheckerState>) => {
-    if (mounted.current) setState((s) => ({ ...s, ...patch }));
-  }, []);
-
-  const setBusy = React.useCallback(
-    (busy: Busy | undefined) => {
-      busyRef.current = busy;
-      update({ busy });
-    },
-    [update]
+  const auto = useAutoRecheck(
+    host,
+    state.result?.sheet,
+    canWatch && autoRecheck,
+    debounceMs,
+    () => busyRef.current !== undefined,
+    () => exclusive("checking", () => recheck("auto")),
+    (error) => update({ error: { stage: "watch", error } })
   );
-
-  /** Runs `task` unless something else runs; the pane shows `busy` meanwhile. */
-  const exclusive = React.useCallback(
-    async (busy: Busy, task: () => Promise<void>) => {
-      if (!host || busyRef.current) return;
-      if (timerRef.current !== undefined) {
-        clearTimeout(timerRef.current);
-        timerRef.current = undefined;
-      }
-      setBusy(busy);
-      try {
-        await task();
-      } finally {
-        setBusy(undefined);
-      }
-    },
-    [host, setBusy]
-  );
-
-  /** Reads, checks and (unless the marks were cleared) marks the active sheet. */
-  const recheck = React.useCallback(
-    async (mode: Mode) => {
-      if (!host) return;
-      let snapshot: SheetSnapshot;
-      try {
-        snapshot = await host.readActiveSheet();
-      } catch (error) {
-        update({ error: { stage: "read", error } });
-        return;
-      }
-      if (mode === "auto") {
-        if (snapshot.name !== sheetRef.current) return;
-        if (snapshotRef.current && sameSnapshot(snapshotRef.current, snapshot)) return;
-      }
-      let result: SheetCheck;
-      try {
-        result = checkSheet(snapshot);
-      } catch (error) {
-        update({ error: { stage: "check", error } });
-        return;
-      }
-      if (mode === "manual") markingRef.current = true;
-      let highlight: HighlightResult | undefined;
-      let error: PaneError | undefined;
-      if (markingRef.current) {
-        try {
-          highlight = await host.highlight(result.sheet, result.findings);
-        } catch (e) {
-          error = { stage: "highlight", error: e };
-        }
-      }
-      snapshotRef.current = snapshot;
-      sheetRef.current = result.sheet;
-      update({ result, snapshot, highlight, error, marksCleared: !markingRef.current });
-    },
-    [host, update]
-  );
+  cancelRef.current = auto.cancel;
 
   const check = React.useCallback(
     () =>
@@ -178,23 +134,8 @@ export function useChecker(host: ExcelHost | undefined, options: CheckerOptions 
     [exclusive, recheck, update]
   );
 
-  const applyFixes = React.useCallback(
-    (edits: readonly FixEdit[], cells: readonly string[]) =>
-      exclusive("fixing", async () => {
-        if (!host || edits.length === 0) return;
-        update({ error: undefined, notice: undefined });
-        try {
-          await host.applyFixes(edits);
-        } catch (error) {
-          update({ error: { stage: "fix", error } });
-          return;
-        }
-        update({ notice: { kind: "fixed", cells: [...cells] } });
-        setBusy("checking");
-        await recheck("after-fix");
-      }),
-    [exclusive, host, recheck, setBusy, update]
-  );
+  const { applyFixes, undo } = useFixActions(host, exclusive, setBusy, update, history, recheck);
+  const { accept, restore } = useAcceptActions(host, exclusive, update, acceptances, remark, snapshotRef);
 
   const clearMarks = React.useCallback(
     () =>
@@ -211,7 +152,7 @@ export function useChecker(host: ExcelHost | undefined, options: CheckerOptions 
         markingRef.current = false;
         update({ marksCleared: true, highlight: undefined, notice: { kind: "cleared" } });
       }),
-    [exclusive, host, update]
+    [exclusive, host, markingRef, sheetRef, update]
   );
 
   const select = React.useCallback(
@@ -226,51 +167,29 @@ export function useChecker(host: ExcelHost | undefined, options: CheckerOptions 
     [host, update]
   );
 
-  // The automatic re-check, through a ref so the change listener always calls the current one.
-  const autoRef = React.useRef<() => Promise<void>>(async () => {});
-  autoRef.current = () => exclusive("checking", () => recheck("auto"));
-
-  const watched = state.result?.sheet;
-  React.useEffect(() => {
-    if (!host?.onSheetChanged || !canWatch || !autoRecheck || watched === undefined) return undefined;
-    let cancelled = false;
-    let unsubscribe: (() => Promise<void>) | undefined;
-    const stop = (u: () => Promise<void>) => u().catch(() => undefined);
-    const onChange = () => {
-      if (cancelled || busyRef.current) return;
-      if (timerRef.current !== undefined) clearTimeout(timerRef.current);
-      timerRef.current = setTimeout(() => {
-        timerRef.current = undefined;
-        if (!cancelled && !busyRef.current) void autoRef.current();
-      }, debounceMs);
-    };
-    host.onSheetChanged(watched, onChange).then(
-      (u) => {
-        if (cancelled) void stop(u);
-        else unsubscribe = u;
-      },
-      (error) => {
-        if (!cancelled) update({ error: { stage: "watch", error } });
-      }
-    );
-    return () => {
-      cancelled = true;
-      if (timerRef.current !== undefined) {
-        clearTimeout(timerRef.current);
-        timerRef.current = undefined;
-      }
-      if (unsubscribe) void stop(unsubscribe);
-    };
-  }, [host, canWatch, autoRecheck, watched, debounceMs, update]);
+  const { result, snapshot } = state;
+  const split = React.useMemo(
+    () =>
+      result && snapshot
+        ? splitAccepted(result.findings, acceptances.list, contentFromSnapshots([snapshot]))
+        : { open: result?.findings ?? [], accepted: [] },
+    [result, snapshot, acceptances.list]
+  );
 
   return {
     state,
+    open: split.open,
+    accepted: split.accepted,
+    fixes: history.entries,
     canWatch,
     autoRecheck: canWatch && autoRecheck,
     setAutoRecheck,
     check,
     select,
     applyFixes,
+    undo,
+    accept,
+    restore,
     clearMarks,
     dismissError: React.useCallback(() => update({ error: undefined }), [update]),
     dismissNotice: React.useCallback(() => update({ notice: undefined }), [update]),

@@ -55,10 +55,11 @@ export interface FindingListProps {
   onSelect(finding: Finding): void;
   onFix(finding: Finding): void;
   onFixAll(bulk: BulkFix): void;
+  onAccept?(finding: Finding, reason: string): void;
 }
 
 export function FindingList(props: FindingListProps): React.JSX.Element {
-  const { findings, snapshot, lang, busy, readOnly, onSelect, onFix, onFixAll } = props;
+  const { findings, snapshot, lang, busy, readOnly, onSelect, onFix, onFixAll, onAccept } = props;
   const styles = useStyles();
   const t = translator(lang);
   const groups = React.useMemo(() => groupFindings(findings), [findings]);
@@ -126,6 +127,8 @@ export function FindingList(props: FindingListProps): React.JSX.Element {
                   fixDisabledReason={fixDisabledReason}
                   onSelect={select}
                   onFix={onFix}
+                  onAccept={onAccept}
+                  acceptDisabled={busy}
                 />
               ))}
             </ul>

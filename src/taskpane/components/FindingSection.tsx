@@ -32,7 +32,8 @@ export interface FindingSectionProps {
   /** The AccordionItem's value: FindingList's Accordion opens and closes the section by it. */
   value: string;
   title: string;
-  count: number;
+  /** Shown as a badge; leave out when the title says it. */
+  count?: number;
   children: React.ReactNode;
 }
 
@@ -49,7 +50,7 @@ export function FindingSection({ value, title, count, children }: FindingSection
         button={{ id: headerId, "aria-controls": panelId, className: styles.button }}
       >
         <span>{title}</span>
-        <CounterBadge count={count} size="small" appearance="ghost" color="informative" />
+        {count !== undefined && <CounterBadge count={count} size="small" appearance="ghost" color="informative" />}
       </AccordionHeader>
       <AccordionPanel id={panelId} role="region" aria-labelledby={headerId} className={styles.panel}>
         {children}

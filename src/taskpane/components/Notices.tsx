@@ -79,6 +79,9 @@ const ERROR_TITLE: Record<ErrorStage, StringKey> = {
   fix: "errorFix",
   clear: "errorClear",
   watch: "errorWatch",
+  accept: "errorAccept",
+  acceptances: "errorAcceptances",
+  undo: "errorUndo",
 };
 
 export function ErrorNotice({
@@ -105,26 +108,66 @@ export function ErrorNotice({
   );
 }
 
+/** "Sheet1!F20" → "F20": the pane names cells on the checked sheet without it. */
+function bare(cells: readonly string[]): string[] {
+  return cells.map((c) => c.slice(c.lastIndexOf("!") + 1));
+}
+
+function noticeText(notice: Notice, lang: Lang): string {
+  const t = translator(lang);
+  switch (notice.kind) {
+    case "cleared":
+      return t("cleared");
+    case "fixed":
+      return notice.cells.length === 1
+        ? t("fixed", { cells: notice.cells[0] })
+        : t("fixedMany", { n: notice.cells.length, cells: cellList(lang, notice.cells) });
+    case "undone": {
+      const restored = bare(notice.restored);
+      const parts = [restored.length > 0 ? t("undone", { cells: cellList(lang, restored) }) : t("undoneNothing")];
+      if (notice.changedSince.length > 0)
+        parts.push(t("changedSince", { cells: cellList(lang, bare(notice.changedSince)) }));
+      return parts.join(lang === "zh" ? "" : " ");
+    }
+    case "accepted":
+      return t("accepted", { cell: notice.cell });
+    case "restored":
+      return t("restoredNotice", { cell: notice.cell });
+  }
+}
+
 export function DoneNotice({
   notice,
   lang,
   onDismiss,
+  onUndo,
+  undoDisabled,
 }: {
   notice: Notice;
   lang: Lang;
   onDismiss(): void;
+  /** 撤销 right after a fix (the notice's entry in the fix history). */
+  onUndo?(entry: number): void;
+  undoDisabled?: boolean;
 }): React.JSX.Element {
   const t = translator(lang);
-  const text =
-    notice.kind === "cleared"
-      ? t("cleared")
-      : notice.cells.length === 1
-        ? t("fixed", { cells: notice.cells[0] })
-        : t("fixedMany", { n: notice.cells.length, cells: cellList(lang, notice.cells) });
+  const intent =
+    notice.kind === "fixed" || notice.kind === "accepted"
+      ? "success"
+      : notice.kind === "undone" && notice.changedSince.length > 0
+        ? "warning"
+        : "info";
+  const entry = notice.kind === "fixed" ? notice.entry : undefined;
   return (
-    <MessageBar intent={notice.kind === "fixed" ? "success" : "info"} layout="multiline">
-      <MessageBarBody>{text}</MessageBarBody>
-      <MessageBarActions containerAction={<DismissButton lang={lang} onClick={onDismiss} />} />
+    <MessageBar intent={intent} layout="multiline">
+      <MessageBarBody>{noticeText(notice, lang)}</MessageBarBody>
+      <MessageBarActions containerAction={<DismissButton lang={lang} onClick={onDismiss} />}>
+        {entry !== undefined && onUndo && (
+          <Button size="small" disabled={undoDisabled} onClick={() => onUndo(entry)}>
+            {t("undo")}
+          </Button>
+        )}
+      </MessageBarActions>
     </MessageBar>
   );
 }

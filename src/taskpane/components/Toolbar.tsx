@@ -11,7 +11,13 @@ const useStyles = makeStyles({
   switch: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
 });
 
-const BUSY_LABEL: Record<Busy, StringKey> = { checking: "checking", fixing: "fixing", clearing: "clearing" };
+const BUSY_LABEL: Record<Busy, StringKey> = {
+  checking: "checking",
+  fixing: "fixing",
+  clearing: "clearing",
+  accepting: "accepting",
+  undoing: "undoing",
+};
 
 export interface ToolbarProps {
   lang: Lang;
