@@ -22,11 +22,11 @@ export function freshDist(): string | undefined {
   return paneBundles(dist).every((s) => fs.existsSync(path.join(dist, s))) ? dist : undefined;
 }
 
-/** The pane's own scripts that taskpane.html loads (not Office.js). */
+/** The pane's own scripts that taskpane.html loads (not Office.js, local or from the CDN). */
 export function paneBundles(dir: string): string[] {
   const html = fs.readFileSync(path.join(dir, "taskpane.html"), "utf8");
   const scripts = [...html.matchAll(/<script[^>]*\ssrc=("?)([^"\s>]+)\1/g)].map((m) => m[2]);
-  return scripts.filter((s) => !s.startsWith("office-js/"));
+  return scripts.filter((s) => !s.startsWith("office-js/") && !/^https?:/.test(s));
 }
 
 function newestMtime(p: string): number {
