@@ -80,8 +80,7 @@ if (!fs.existsSync(CHROMIUM)) {
       if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
     });
 
-    it("checks the sample through WPS's object model, marks and selects, without Office.js", async () => {
-      const warning = CHECK.findings.find((f) => f.severity === "warning")!;
+    async function openPane() {
       const context = await browser.newContext({
         viewport: VIEWPORT,
         deviceScaleFactor: 2,
@@ -100,6 +99,57 @@ if (!fs.existsSync(CHROMIUM)) {
       page.on("console", (m) => {
         if (m.type() === "error") pageErrors.push(m.text());
       });
+      return { context, page, pageErrors };
+    }
+
+    it("fixes, undoes and accepts through WPS: the acceptance goes into the workbook's custom XML part", async () => {
+      const { context, page, pageErrors } = await openPane();
+      const fake = () =>
+        page.evaluate(() => {
+          const w = (window as unknown as WpsWindow).__fakeWps;
+          const saved = w.toJSON();
+          return {
+            marked: w.conditionalFormats().map((cf) => cf.ranges.join(",")),
+            parts: (saved.customXmlParts ?? []).map((p) => p.xml),
+            c83: saved.sheets[0].cells.C83?.value,
+          };
+        });
+      const idle = () => page.waitForFunction(() => !document.querySelector('[role="progressbar"]'));
+      try {
+        await page.goto(`${server.url}taskpane-wps.html`);
+        await page.getByRole("button", { name: "检查", exact: true }).click();
+        await page.getByRole("heading", { name: "检查结果" }).waitFor();
+        await page.getByRole("button", { name: "修正 C83" }).click();
+        await page.getByText("已修正 C83").first().waitFor();
+        await idle();
+        expect((await fake()).c83).toBe("服务对象满意度指标");
+        await page.getByRole("button", { name: "撤销", exact: true }).click();
+        await page.getByText("已撤销修正，恢复了 C83。").first().waitFor();
+        expect((await fake()).c83).toBe("服务对象满意度指");
+
+        await idle();
+        await page.getByRole("button", { name: "接受 C77 的结果" }).click();
+        await page.getByRole("textbox", { name: "接受理由（可选）" }).fill("本单位无生态效益指标");
+        await page.getByRole("button", { name: "确认接受" }).click();
+        await page
+          .getByText(/已接受 C77 的结果/)
+          .first()
+          .waitFor();
+        await idle();
+        const after = await fake();
+        expect(after.marked).toEqual(["C83:C85"]);
+        expect(after.parts).toHaveLength(1);
+        expect(after.parts[0]).toContain("urn:goaltable:acceptances:1");
+        expect(after.parts[0]).toContain("本单位无生态效益指标");
+        expect(pageErrors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it("checks the sample through WPS's object model, marks and selects, without Office.js", async () => {
+      const warning = CHECK.findings.find((f) => f.severity === "warning")!;
+      const { context, page, pageErrors } = await openPane();
       try {
         await page.goto(`${server.url}taskpane-wps.html`);
         const callsBefore = await page.evaluate(() => (window as unknown as WpsWindow).__fakeWps.calls);
