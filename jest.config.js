@@ -7,6 +7,8 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.test.json", isolatedModules: true }],
   },
   testTimeout: 30000,
+  // An unexpected console.error / console.warn fails the test that caused it (known noise filtered there).
+  setupFilesAfterEnv: ["<rootDir>/test/support/console-guard.ts"],
   reporters: ["default", "<rootDir>/test/support/summary-reporter.cjs"],
   moduleNameMapper: {
     // office-addin-mock and office-addin-manifest require ESM-only packages (uuid 14, and strip-bom 5 through

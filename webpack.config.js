@@ -85,11 +85,9 @@ function officeJsSource(env = process.env) {
   throw new Error(`GOALTABLE_OFFICE_JS must be cdn, local or npm (was "${env.GOALTABLE_OFFICE_JS}").`);
 }
 
+/** Only for `webpack serve`: the localhost certificate, also where its CA cannot be installed (scripts/dev-certs.js). */
 async function getHttpsOptions() {
-  // Only for `webpack serve`: creates (and on first use installs) the localhost development certificate.
-  const devCerts = require("office-addin-dev-certs");
-  const httpsOptions = await devCerts.getHttpsServerOptions();
-  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+  return require("./scripts/dev-certs.js").devHttpsOptions();
 }
 
 module.exports = async (env, options) => {
