@@ -165,3 +165,20 @@ describe("host detection", () => {
     expect(wpsApplication(undefined)).toBeUndefined();
   });
 });
+
+describe("src/wps", () => {
+  it("uses no Office.js global: inside WPS Office.js is not loaded", () => {
+    const fs = require("fs") as typeof import("fs");
+    const path = require("path") as typeof import("path");
+    const dir = path.join(__dirname, "..", "src", "wps");
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".ts"));
+    expect(files.length).toBeGreaterThanOrEqual(5);
+    for (const f of files) {
+      const code = fs
+        .readFileSync(path.join(dir, f), "utf8")
+        .replace(/\/\*[\s\S]*?\*\//g, "")
+        .replace(/\/\/.*$/gm, "");
+      expect([f, /\b(Office|Excel)\.[A-Za-z]/.test(code)]).toEqual([f, false]);
+    }
+  });
+});
