@@ -26,6 +26,39 @@ function productionUrl() {
   return url.endsWith("/") ? url : url + "/";
 }
 
+/**
+ * The oldest JavaScript the pane's bundle may need: WPS 加载项 pages run in WPS's embedded Chromium, older than the
+ * Edge/Chrome Office uses (test/bundle-target.test.ts checks the built bundle against it).
+ */
+const BUNDLE_TARGET = "es2017";
+
+/**
+ * Lowers every emitted .js asset to BUNDLE_TARGET with esbuild (already used through tsx, fast on a 1 MB bundle):
+ * our TypeScript is compiled to ES2017 by ts-loader, but React's and Fluent UI's published code uses newer syntax
+ * (optional chaining, object spread). Runs before minimisation; each bundle is wrapped in its own function scope,
+ * so esbuild's helpers do not become globals.
+ */
+class LowerSyntaxPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("LowerSyntaxPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "LowerSyntaxPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_COMPATIBILITY },
+        (assets) => {
+          const esbuild = require("esbuild");
+          for (const name of Object.keys(assets)) {
+            if (!name.endsWith(".js") || name.startsWith("office-js/")) continue;
+            const source = compilation.getAsset(name).source.source().toString();
+            const out = esbuild.transformSync(source, { target: BUNDLE_TARGET, format: "iife", loader: "js" });
+            compilation.updateAsset(name, new sources.RawSource(out.code));
+          }
+        }
+      );
+    });
+  }
+}
+
+
 /** Microsoft's CDN address of Office.js (as in Microsoft's templates). */
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
@@ -63,6 +96,7 @@ module.exports = async (env, options) => {
   const officeJs = officeJsSource();
   const config = {
     devtool: "source-map",
+    target: ["web", BUNDLE_TARGET],
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
@@ -82,7 +116,11 @@ module.exports = async (env, options) => {
           exclude: /node_modules/,
           use: {
             loader: "ts-loader",
-            options: { configFile: path.resolve(__dirname, "tsconfig.json"), transpileOnly: true },
+            options: {
+              configFile: path.resolve(__dirname, "tsconfig.json"),
+              transpileOnly: true,
+              compilerOptions: { target: BUNDLE_TARGET },
+            },
           },
         },
         {
@@ -93,6 +131,7 @@ module.exports = async (env, options) => {
       ],
     },
     plugins: [
+      new LowerSyntaxPlugin(),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext][query]" },
@@ -127,8 +166,9 @@ module.exports = async (env, options) => {
     performance: {
       // The copied office.js files are large but are not part of the bundle; only judge the bundle.
       assetFilter: (file) => /\.(js|css)$/.test(file) && !file.startsWith("office-js/"),
-      maxAssetSize: 600 * 1024,
-      maxEntrypointSize: 600 * 1024,
+      // 600 KiB before the bundle was lowered to ES2017 for WPS's Chromium, which adds about 30 KiB.
+      maxAssetSize: 700 * 1024,
+      maxEntrypointSize: 700 * 1024,
     },
     devServer: {
       headers: {

@@ -13,6 +13,7 @@ import * as path from "path";
 import { bigSheet } from "./big-table";
 import { syncCounts } from "./syncs";
 import { benchSums } from "./sums";
+import { printWpsCalls } from "./wps";
 
 // The core as it ships (compiled by tsc into lib/ by `npm run build:cli`), not through tsx's on-the-fly transform.
 
@@ -73,6 +74,7 @@ async function main() {
     line(`context.sync() for highlighting, ${n} rows`, `${s.highlight} (${s.marked} cells marked, 1 row in 10 faulty)`);
   }
 
+  await printWpsCalls(line);
   await (await import("./pane-syncs")).paneSyncs(line);
 
   // The CLI over 100 copies of the sample, as a reviewer would run it over a folder.

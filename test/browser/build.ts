@@ -4,6 +4,7 @@
  *
  * - `office-js/office.js`: the Office stand-in (office-stub.ts) bundled for the browser, in place of Microsoft's
  *   Office.js, so the pane's unchanged `<script src="office-js/office.js">` loads the stub;
+ * - `wps-stub.js`: the WPS stand-in (wps-stub.ts), which browser-wps.test.ts loads before the pane instead;
  * - unless `--stub-only`, the task pane itself (`taskpane.html` + `taskpane.js`), without the ribbon commands page,
  *   copied assets, manifest or Office.js.
  *
@@ -29,6 +30,14 @@ function isPanePage(plugin: unknown): boolean {
   );
 }
 
+/** The pane's page and the pass that lowers the bundle to the ES2017 WPS's Chromium needs (webpack.config.js). */
+function isPanePlugin(plugin: unknown): boolean {
+  return (
+    isPanePage(plugin) ||
+    (plugin as { constructor?: { name?: string } } | null)?.constructor?.name === "LowerSyntaxPlugin"
+  );
+}
+
 export async function browserTestConfig(outDir: string, stubOnly: boolean): Promise<webpack.Configuration> {
   // The project's config (a CommonJS module exporting an async factory): same loaders and page template.
   const factory = require(path.join(ROOT, "webpack.config.js")) as ConfigFactory;
@@ -41,9 +50,10 @@ export async function browserTestConfig(outDir: string, stubOnly: boolean): Prom
     entry: {
       ...(stubOnly ? {} : { taskpane: "./src/taskpane/index.tsx" }),
       "office-js/office": "./test/browser/office-stub.ts",
+      "wps-stub": "./test/browser/wps-stub.ts",
     },
     output: { path: outDir, filename: "[name].js", clean: true },
-    plugins: stubOnly ? [] : (config.plugins ?? []).filter(isPanePage),
+    plugins: stubOnly ? [] : (config.plugins ?? []).filter(isPanePlugin),
     performance: { hints: false },
     cache: {
       type: "filesystem",

@@ -24,6 +24,8 @@ export interface PaneServerOptions {
   stubFile: string;
   /** The JSON served as stub-sheet.json. */
   sheet: unknown;
+  /** More files to answer, by path ("/wps-stub.js"), before the pane folder is looked in. */
+  extra?: Record<string, { type: string; body: string | Buffer }>;
 }
 
 const TYPES: Record<string, string> = {
@@ -36,7 +38,7 @@ const TYPES: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-export function servePane({ paneDir, stubFile, sheet }: PaneServerOptions): Promise<PaneServer> {
+export function servePane({ paneDir, stubFile, sheet, extra = {} }: PaneServerOptions): Promise<PaneServer> {
   const root = path.resolve(paneDir);
   const sheetJson = JSON.stringify(sheet);
   const requests: string[] = [];
@@ -51,6 +53,8 @@ export function servePane({ paneDir, stubFile, sheet }: PaneServerOptions): Prom
     if (req.method !== "GET" && req.method !== "HEAD") return send(405, TYPES[".txt"], "method not allowed");
     if (pathname === "/office-js/office.js") return send(200, TYPES[".js"], fs.readFileSync(stubFile));
     if (pathname === "/stub-sheet.json") return send(200, TYPES[".json"], sheetJson);
+    const more = extra[pathname];
+    if (more) return send(200, more.type, more.body);
     const file = path.resolve(root, "." + pathname);
     // Only files inside the pane folder, and never the real Office.js (the stub stands in for it).
     if (!file.startsWith(root + path.sep) || file.startsWith(path.join(root, "office-js") + path.sep))

@@ -27,11 +27,22 @@ export function hasXX(text: string): boolean {
   return XX.test(fold(text));
 }
 
+/**
+ * Punctuation and symbols. Unicode property escapes are ES2018, which WPS's older embedded Chromium may not parse:
+ * the regex is built at run time, with the ASCII, general, CJK and full-width punctuation and symbol blocks where
+ * the engine lacks them.
+ */
+const PUNCTUATION: RegExp = (() => {
+  try {
+    return new RegExp("[\\p{P}\\p{S}]+", "gu");
+  } catch {
+    return /[!-/:-@[-`{-~\u00a1-\u00bf\u00d7\u00f7\u2010-\u2027\u2030-\u205e\u2190-\u2bff\u3000-\u303f\ufe30-\ufe6b\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\uffe0-\uffee]+/g;
+  }
+})();
+
 /** The text without numbering, whitespace and punctuation: what a reader would call its content. */
 export function realText(text: string): string {
-  return fold(text)
-    .replace(NUMBERING, "")
-    .replace(/[\p{P}\p{S}]+/gu, "");
+  return fold(text).replace(NUMBERING, "").replace(PUNCTUATION, "");
 }
 
 /** "无", "/", "-": what a one-year project writes for a 中期目标 it does not have. */

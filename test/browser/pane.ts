@@ -1,0 +1,48 @@
+/**
+ * The built task pane for the tests that load or inspect it (browser-wps.test.ts, bundle-target.test.ts): dist/ when
+ * it is fresh (newer than src/, the webpack config, tsconfig and the lockfile), else a development build with the
+ * project's webpack config into a temporary folder (test/browser/build.ts, cached by webpack). The stand-ins
+ * (office-js/office.js, wps-stub.js) are always built into the temporary folder.
+ */
+import { execFile } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { promisify } from "util";
+
+export const ROOT = path.resolve(__dirname, "../..");
+
+/** dist/ when its pane is newer than everything it is built from; undefined otherwise. */
+export function freshDist(): string | undefined {
+  const dist = path.join(ROOT, "dist");
+  const html = path.join(dist, "taskpane.html");
+  if (!fs.existsSync(html)) return undefined;
+  const builtAt = fs.statSync(html).mtimeMs;
+  const inputs = ["src", "webpack.config.js", "tsconfig.json", "package-lock.json"].map((p) => path.join(ROOT, p));
+  if (inputs.some((p) => fs.existsSync(p) && newestMtime(p) > builtAt)) return undefined;
+  return paneBundles(dist).every((s) => fs.existsSync(path.join(dist, s))) ? dist : undefined;
+}
+
+/** The pane's own scripts that taskpane.html loads (not Office.js, local or from the CDN). */
+export function paneBundles(dir: string): string[] {
+  const html = fs.readFileSync(path.join(dir, "taskpane.html"), "utf8");
+  const scripts = [...html.matchAll(/<script[^>]*\ssrc=("?)([^"\s>]+)\1/g)].map((m) => m[2]);
+  return scripts.filter((s) => !s.startsWith("office-js/") && !/^https?:/.test(s));
+}
+
+function newestMtime(p: string): number {
+  const stat = fs.statSync(p);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return fs.readdirSync(p).reduce((newest, name) => Math.max(newest, newestMtime(path.join(p, name))), stat.mtimeMs);
+}
+
+/** Builds the stand-ins (and, unless `stubOnly`, the pane) into `outDir`, in a separate Node process. */
+export async function buildPane(outDir: string, stubOnly: boolean): Promise<void> {
+  const args = ["--import", "tsx", path.join("test", "browser", "build.ts"), outDir];
+  if (stubOnly) args.push("--stub-only");
+  try {
+    await promisify(execFile)(process.execPath, args, { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+  } catch (error) {
+    const e = error as { stderr?: string; stdout?: string; message: string };
+    throw new Error(`building the pane failed:\n${e.stderr || e.stdout || e.message}`);
+  }
+}
