@@ -15,6 +15,8 @@ import type { SheetSnapshot } from "../src/core/snapshot";
 import {
   isBlankTable,
   makeTemplate,
+  pickPrefill,
+  planNewYear,
   templateToSnapshot,
   EMPTY_ROWS_PER_LEVEL2,
   EMPTY_TASK_ROWS,
@@ -556,5 +558,45 @@ describe("goaltable template", () => {
     expect(r.stdout).toMatch(/goaltable template \[--year N\] \[--kind department\|project\] \[--form merged\|split\]/);
     expect(r.stdout).toMatch(/--keep-values/);
     expect((await cli("--help")).stdout).toMatch(/goaltable template \[--year 年度\]/);
+  });
+});
+
+describe("planNewYear: the defaults every shell shares", () => {
+  const now = new Date(2030, 5, 1);
+
+  it("takes last year's table: its year + 1, its kind and indicator form, its content", () => {
+    const table = sampleTable(SAMPLE_2021, "split");
+    const plan = planNewYear({ keepValues: false }, table, now);
+    expect([plan.year, plan.kind, plan.form]).toEqual([2022, "department", "split"]);
+    expect(plan.prefill).toBe(table);
+    expect(readBack(plan.template).goals[0].value?.text).toBe(SAMPLE_2021.goal);
+  });
+
+  it("without a table: next calendar year, a blank department table, merged values", () => {
+    const plan = planNewYear({}, undefined, now);
+    expect([plan.year, plan.kind, plan.form, plan.prefill]).toEqual([2031, "department", "merged", undefined]);
+  });
+
+  it("what the user chose wins over the table's defaults", () => {
+    const plan = planNewYear({ year: 2025, kind: "project", form: "merged" }, sampleTable(), now);
+    expect([plan.year, plan.kind, plan.form, plan.template.name]).toEqual([
+      2025,
+      "project",
+      "merged",
+      "2025年项目绩效目标表",
+    ]);
+  });
+
+  it("a year outside 1990–2100 throws before anything is laid out", () => {
+    expect(() => planNewYear({ year: 3000 }, undefined, now)).toThrow(RangeError);
+  });
+
+  it("pickPrefill: the first table of the asked kind, else the first", () => {
+    const dept = sampleTable();
+    const proj = sampleTable(SMALL_PROJECT);
+    expect(pickPrefill([dept, proj], "project")).toBe(proj);
+    expect(pickPrefill([dept], "project")).toBe(dept);
+    expect(pickPrefill([proj, dept])).toBe(proj);
+    expect(pickPrefill([])).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
 import type { Message } from "../core/finding";
 import type { GoalTable, TableKind } from "../core/model";
 import { readSheet } from "../core/reader";
-import { makeTemplate } from "../core/template";
+import { planNewYear } from "../core/template";
 import { readWorkbookFile, WorkbookReadError } from "../xlsx/read";
 import { FileExistsError, writeTemplateFile } from "../xlsx/template";
 import type { TemplateCommand } from "./args";
@@ -42,11 +42,7 @@ export async function runTemplate(cmd: TemplateCommand, io: Io): Promise<number>
     if ("error" in found) return fail({ zh: `${cmd.from}：${found.error.zh}`, en: `${cmd.from}: ${found.error.en}` });
     prefill = found;
   }
-  const now = (io.now ?? (() => new Date()))();
-  const year = cmd.year ?? (prefill?.year ? prefill.year.value + 1 : now.getFullYear() + 1);
-  const kind = cmd.kind ?? prefill?.kind ?? "department";
-  const form = cmd.form ?? prefill?.indicators?.form ?? "merged";
-  const template = makeTemplate({ kind, year, form, prefill, keepValues: cmd.keepValues });
+  const { template, kind, year } = planNewYear(cmd, prefill, (io.now ?? (() => new Date()))());
   try {
     await writeTemplateFile(template, cmd.output, { overwrite: cmd.force });
   } catch (e) {

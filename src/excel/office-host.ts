@@ -9,7 +9,7 @@
 import type { FixEdit } from "../core/finding";
 import type { GoalTable } from "../core/model";
 import { readSheet } from "../core/reader";
-import { makeTemplate } from "../core/template";
+import { pickPrefill, planNewYear } from "../core/template";
 import { OwnWrites, watchSheetChanges } from "./changes";
 import { readAcceptances, writeAcceptances } from "./acceptances";
 import { applyFixes, undoFix } from "./fixes";
@@ -58,18 +58,11 @@ export async function insertNewYearTemplate(
   options: NewYearTemplateOptions = {}
 ): Promise<TemplateInsertResult> {
   let table: GoalTable | undefined;
-  let noTableToPrefill = false;
   if (request.prefill) {
     const snapshot = await readActiveSheetSnapshot(context, { merges: options.merges });
-    const tables = readSheet(snapshot).tables;
-    table = (request.kind ? tables.find((t) => t.kind === request.kind) : undefined) ?? tables[0];
-    noTableToPrefill = table === undefined;
+    table = pickPrefill(readSheet(snapshot).tables, request.kind);
   }
-  const now = (options.now ?? (() => new Date()))();
-  const year = request.year ?? (table?.year ? table.year.value + 1 : now.getFullYear() + 1);
-  const kind = request.kind ?? table?.kind ?? "department";
-  const form = request.form ?? table?.indicators?.form ?? "merged";
-  const template = makeTemplate({ kind, year, form, prefill: table, keepValues: request.keepValues });
+  const { template, kind, year, form } = planNewYear(request, table, (options.now ?? (() => new Date()))());
   const inserted = await insertTemplate(context, template, { isSetSupported: options.isSetSupported });
   return {
     sheetName: inserted.sheetName,
@@ -78,7 +71,7 @@ export async function insertNewYearTemplate(
     year,
     form,
     ...(table ? { prefilledFrom: table.sheet } : {}),
-    ...(noTableToPrefill ? { noTableToPrefill } : {}),
+    ...(request.prefill && !table ? { noTableToPrefill: true } : {}),
   };
 }
 

@@ -8,10 +8,9 @@
  * events, whether WPS delivers them during the write or just after.
  */
 import type { FixEdit } from "../core/finding";
-import type { GoalTable } from "../core/model";
 import { readSheet } from "../core/reader";
 import type { SheetSnapshot } from "../core/snapshot";
-import { makeTemplate } from "../core/template";
+import { pickPrefill, planNewYear } from "../core/template";
 import { OwnWrites } from "../excel/changes";
 import type { ExcelHost, TemplateInsertResult, TemplateRequest } from "../excel/host";
 import type { Features } from "../excel/requirements";
@@ -127,18 +126,8 @@ export function createWpsHost(app: WpsObject, options: WpsHostOptions = {}): Exc
     },
 
     insertTemplate: async (request: TemplateRequest): Promise<TemplateInsertResult> => {
-      let table: GoalTable | undefined;
-      let noTableToPrefill = false;
-      if (request.prefill) {
-        const tables = readSheet(read()).tables;
-        table = (request.kind ? tables.find((t) => t.kind === request.kind) : undefined) ?? tables[0];
-        noTableToPrefill = table === undefined;
-      }
-      const now = (options.now ?? (() => new Date()))();
-      const year = request.year ?? (table?.year ? table.year.value + 1 : now.getFullYear() + 1);
-      const kind = request.kind ?? table?.kind ?? "department";
-      const form = request.form ?? table?.indicators?.form ?? "merged";
-      const template = makeTemplate({ kind, year, form, prefill: table, keepValues: request.keepValues });
+      const table = request.prefill ? pickPrefill(readSheet(read()).tables, request.kind) : undefined;
+      const { template, kind, year, form } = planNewYear(request, table, (options.now ?? (() => new Date()))());
       const { sheetName } = insertTemplateWps(app, template);
       return {
         sheetName,
@@ -147,7 +136,7 @@ export function createWpsHost(app: WpsObject, options: WpsHostOptions = {}): Exc
         year,
         form,
         ...(table ? { prefilledFrom: table.sheet } : {}),
-        ...(noTableToPrefill ? { noTableToPrefill } : {}),
+        ...(request.prefill && !table ? { noTableToPrefill: true } : {}),
       };
     },
   };

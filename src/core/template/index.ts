@@ -12,6 +12,7 @@ export {
   NATURES,
 } from "./layout";
 export { templateToSnapshot } from "./snapshot";
+export { planNewYear, pickPrefill, type NewYearPlan, type NewYearRequest } from "./new-year";
 export { isBlankTable } from "../fill-state";
 export { contentFrom, groupIndicators, convertValue, standardGroups } from "./prefill";
 export type { TemplateContent, CarriedValue, CarriedIndicator } from "./prefill";
