@@ -13,21 +13,18 @@ import * as path from "path";
 import { chromium, type Browser } from "playwright-core";
 import { checkSheet } from "../src/core/check";
 import { buildTable } from "./builder/layout";
-import { ROOT, buildPane, freshDist } from "./browser/pane";
+import { CHROMIUM, LAUNCH_ARGS, REQUIRED, ROOT, VIEWPORT, buildPane, freshDist } from "./browser/pane";
 import { servePane, type PaneServer } from "./browser/serve";
 import { SAMPLE_2021 } from "./fixtures/sample-2021-urho";
 import { tableSheet } from "./support/edit";
 import type { FakeWps } from "./support/fake-wps";
 
-const CHROMIUM = process.env.GOALTABLE_CHROMIUM || "/usr/bin/chromium";
-const REQUIRED = process.env.GOALTABLE_REQUIRE_BROWSER === "1";
 const NOT_FOUND =
   `WPS browser test skipped: Chromium not found (looked for ${CHROMIUM}); install it with ` +
   "`apt-get install chromium fonts-noto-cjk` (Debian) or set GOALTABLE_CHROMIUM to a Chromium binary";
 
 const SHEET = tableSheet(buildTable(SAMPLE_2021).workbook);
 const CHECK = checkSheet(SHEET);
-const VIEWPORT = { width: 320, height: 800 };
 
 type WpsWindow = Window & { __fakeWps: FakeWps; Office?: unknown };
 
@@ -68,10 +65,7 @@ if (!fs.existsSync(CHROMIUM)) {
           },
         },
       });
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-      });
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
     }, 600_000);
 
     afterAll(async () => {

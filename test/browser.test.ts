@@ -17,46 +17,30 @@
  * test is skipped with a warning, unless GOALTABLE_REQUIRE_BROWSER=1 (set by .ci/run), which turns the skip into a
  * failure. GOALTABLE_CHROMIUM points at another Chromium binary.
  */
-import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { promisify } from "util";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { checkSheet } from "../src/core/check";
 import type { Finding } from "../src/core/finding";
 import { readSheet } from "../src/core/reader";
 import { readActiveSheetSnapshot } from "../src/excel/snapshot";
 import type { FakeExcelController } from "./browser/office-stub";
+import { CHROMIUM, LAUNCH_ARGS, REQUIRED, ROOT, VIEWPORT, buildPane, freshDist } from "./browser/pane";
 import { servePane, type PaneServer } from "./browser/serve";
 import { buildTable } from "./builder/layout";
 import { SAMPLE_2021 } from "./fixtures/sample-2021-urho";
 import { tableSheet } from "./support/edit";
 import { FakeExcel, type FakeWorkbookState } from "./support/fake-excel";
 
-const ROOT = path.resolve(__dirname, "..");
 /** Where the pages load Office.js from by default (webpack.config.js). */
 const { OFFICE_JS_CDN } = require(path.join(ROOT, "webpack.config.js")) as { OFFICE_JS_CDN: string };
-const CHROMIUM = process.env.GOALTABLE_CHROMIUM || "/usr/bin/chromium";
-const REQUIRED = process.env.GOALTABLE_REQUIRE_BROWSER === "1";
 const NOT_FOUND =
   `browser test skipped: Chromium not found (looked for ${CHROMIUM}); install it with ` +
   "`apt-get install chromium fonts-noto-cjk` (Debian) or set GOALTABLE_CHROMIUM to a Chromium binary";
 
 const SHEET = tableSheet(buildTable(SAMPLE_2021).workbook);
 const CHECK = checkSheet(SHEET);
-
-/** The pane at task pane size. */
-const VIEWPORT = { width: 320, height: 800 };
-const LAUNCH_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 type StubWindow = Window & { __fakeExcel: FakeExcelController };
 
@@ -84,7 +68,7 @@ if (!fs.existsSync(CHROMIUM)) {
       const started = Date.now();
       tmp = fs.mkdtempSync(path.join(os.tmpdir(), "goaltable-browser-"));
       const dist = freshDist();
-      await buildForBrowser(tmp, dist !== undefined);
+      await buildPane(tmp, dist !== undefined);
       const built = Date.now();
       server = await servePane({
         paneDir: dist ?? tmp,
@@ -370,39 +354,4 @@ function covers(range: string, cell: string): boolean {
 function luminance(rgb: string): number {
   const [r, g, b] = (rgb.match(/\d+/g) ?? ["255", "255", "255"]).slice(0, 3).map(Number);
   return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-}
-
-/**
- * dist/ when `npm run build` has built it from the current sources: its taskpane.html is newer than every source
- * file, the webpack config, tsconfig.json and the lockfile, and the bundle it loads is there. Otherwise undefined.
- */
-function freshDist(): string | undefined {
-  const dist = path.join(ROOT, "dist");
-  const html = path.join(dist, "taskpane.html");
-  if (!fs.existsSync(html)) return undefined;
-  const builtAt = fs.statSync(html).mtimeMs;
-  const inputs = ["src", "webpack.config.js", "tsconfig.json", "package-lock.json"].map((p) => path.join(ROOT, p));
-  if (inputs.some((p) => fs.existsSync(p) && newestMtime(p) > builtAt)) return undefined;
-  const scripts = [...fs.readFileSync(html, "utf8").matchAll(/<script[^>]*\ssrc=("?)([^"\s>]+)\1/g)].map((m) => m[2]);
-  const bundles = scripts.filter((s) => !s.startsWith("office-js/") && !/^https?:/.test(s));
-  if (bundles.length === 0 || !bundles.every((s) => fs.existsSync(path.join(dist, s)))) return undefined;
-  return dist;
-}
-
-function newestMtime(p: string): number {
-  const stat = fs.statSync(p);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs.readdirSync(p).reduce((newest, name) => Math.max(newest, newestMtime(path.join(p, name))), stat.mtimeMs);
-}
-
-/** Builds the stand-in (and, without a fresh dist/, the pane) into `outDir`, in a separate Node process. */
-async function buildForBrowser(outDir: string, stubOnly: boolean): Promise<void> {
-  const args = ["--import", "tsx", path.join("test", "browser", "build.ts"), outDir];
-  if (stubOnly) args.push("--stub-only");
-  try {
-    await promisify(execFile)(process.execPath, args, { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
-  } catch (error) {
-    const e = error as { stderr?: string; stdout?: string; message: string };
-    throw new Error(`building the pane for the browser test failed:\n${e.stderr || e.stdout || e.message}`);
-  }
 }

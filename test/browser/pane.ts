@@ -11,6 +11,23 @@ import { promisify } from "util";
 
 export const ROOT = path.resolve(__dirname, "../..");
 
+/** Debian's Chromium, driven by playwright-core (no browser is downloaded); GOALTABLE_CHROMIUM points elsewhere. */
+export const CHROMIUM = process.env.GOALTABLE_CHROMIUM || "/usr/bin/chromium";
+/** Set by .ci/run: a missing Chromium fails the browser tests instead of skipping them. */
+export const REQUIRED = process.env.GOALTABLE_REQUIRE_BROWSER === "1";
+/** The pane at task pane size. */
+export const VIEWPORT = { width: 320, height: 800 };
+/** Headless flags for this closed network: no background connections Chromium would make on its own. */
+export const LAUNCH_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
 /** dist/ when its pane is newer than everything it is built from; undefined otherwise. */
 export function freshDist(): string | undefined {
   const dist = path.join(ROOT, "dist");
@@ -19,7 +36,8 @@ export function freshDist(): string | undefined {
   const builtAt = fs.statSync(html).mtimeMs;
   const inputs = ["src", "webpack.config.js", "tsconfig.json", "package-lock.json"].map((p) => path.join(ROOT, p));
   if (inputs.some((p) => fs.existsSync(p) && newestMtime(p) > builtAt)) return undefined;
-  return paneBundles(dist).every((s) => fs.existsSync(path.join(dist, s))) ? dist : undefined;
+  const bundles = paneBundles(dist);
+  return bundles.length > 0 && bundles.every((s) => fs.existsSync(path.join(dist, s))) ? dist : undefined;
 }
 
 /** The pane's own scripts that taskpane.html loads (not Office.js, local or from the CDN). */
