@@ -219,6 +219,24 @@ const FAULTS: Fault[] = [
     expect: (p) => ({ rule: "taxonomy/name-unit", cell: p.indicators[PEOPLE].name! }),
     quiet: true,
   },
+  {
+    name: "时效 rows left without 三级 and values (重庆荣昌 2022)",
+    edit: (p) =>
+      Object.fromEntries(
+        SAMPLE_2021.indicators.flatMap((x, i) =>
+          x.level2 === "时效指标"
+            ? [
+                [p.indicators[i].name!, null],
+                [p.indicators[i].value!, null],
+              ]
+            : []
+        )
+      ),
+    expect: (p) => ({
+      rule: "taxonomy/unfinished-row",
+      cell: p.indicators[SAMPLE_2021.indicators.findIndex((x) => x.level2 === "时效指标")].level2,
+    }),
+  },
   // 结构
   {
     name: "department name emptied",

@@ -10,6 +10,7 @@ import { normLabel } from "../src/core/text";
 import type { CellRef, GoalTable } from "../src/core/model";
 import type { SheetSnapshot } from "../src/core/snapshot";
 import { checkSheet } from "../src/core/check";
+import { tableSheet, withCells } from "./support/edit";
 import { moneyBlocks } from "../src/core/model";
 import { k, layRows, tall, wide, type Cell } from "./builder/rows";
 import {
@@ -950,5 +951,24 @@ describe("list layouts", () => {
       [laid.at["a.name"], laid.at["a.v0"], 6],
       [laid.at["b.name"], laid.at["b.v0"], 6],
     ]);
+  });
+});
+
+// 重庆荣昌 2022: a row left blank inside the merged 产出指标 (SMALL_DEPARTMENT: 产出 B12:B16, 数量 C12:C13, 质量 C14).
+describe("blank rows inside a merged 一级", () => {
+  const base = buildTable(SMALL_DEPARTMENT, {}).workbook;
+  const read = (cells: Record<string, null>) => {
+    const t = readSheet(withCells(tableSheet(base), cells)).tables[0];
+    return (t.indicators?.blankRows ?? []).map((b) => [b.row + 1, b.cell.address, b.level1.address, b.level2?.address]);
+  };
+  test("a row with nothing but the 一级 merge is kept apart, pointing at its 二级 cell", () => {
+    expect(read({ C14: null, D14: null, E14: null, F14: null, G14: null })).toEqual([[14, "C14", "B12", undefined]]);
+  });
+  test("a spare row under a merged 二级 points at its 三级 cell and names the 二级", () => {
+    expect(read({ D13: null, F13: null })).toEqual([[13, "D13", "B12", "C12"]]);
+  });
+  test("none in a filled table, and none after the last row of the 一级", () => {
+    expect(read({})).toEqual([]);
+    expect(read({ C16: null, D16: null, E16: null, F16: null, G16: null })).toEqual([]);
   });
 });
