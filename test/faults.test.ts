@@ -350,6 +350,8 @@ const ELSEWHERE: Record<string, string> = {
   "taxonomy/missing-output": "needs every 产出 row removed: test/rules/taxonomy.test.ts",
   "taxonomy/missing-benefit": "needs every 效益 row removed: test/rules/taxonomy.test.ts",
   "taxonomy/empty-level2": "the sample itself has one (生态效益指标), as information",
+  "structure/goal-copied":
+    "the sample has no 部门职能职责概述 to copy: test/rules/structure-content.test.ts (one finding)",
   "structure/missing-tasks": "needs the block removed: test/rules/structure.test.ts",
   "structure/missing-total-row": "needs the row removed: test/rules/structure.test.ts",
   "structure/missing-funding": "project tables: test/rules/structure.test.ts",

@@ -329,6 +329,11 @@ export interface GoalTable {
   project?: ProjectInfo;
   funding?: FundingBlock;
   goals: GoalText[];
+  /**
+   * The text that describes the department or project, which goals are sometimes copied from: 部门职能职责概述 /
+   * 部门职能概述 (kind "duties"), 项目概况 (kind "project"). Absent when the table has no such field.
+   */
+  overview?: { kind: "duties" | "project"; label: CellRef; value?: CellRef };
   indicators?: IndicatorBlock;
   /** Every 合计 / 小计 / 总计 on the table with the cells it adds up (absent when the reader found none). */
   sumLines?: SumLine[];
