@@ -126,6 +126,11 @@ const FAULTS: Fault[] = [
   { name: "pass rate 292%", edit: value(QUALITY, "292%"), expect: atValue("value/rate-over-100", QUALITY) },
   { name: "≥100%", edit: value(QUALITY, "≥100%"), expect: atValue("value/ge-100", QUALITY), quiet: true },
   { name: "cost without currency", edit: value(COST, "≤28.40/株"), expect: atValue("value/unit-category", COST) },
+  {
+    name: "films made, counted in 年 (江西浮梁 2026)",
+    edit: value(ind("制作各类宣传片"), "≥4年"),
+    expect: atValue("value/time-unit-count", ind("制作各类宣传片")),
+  },
   { name: "date as an Excel serial", edit: value(TIMELY, 44561), expect: atValue("value/excel-serial", TIMELY) },
   {
     name: "value over 60 characters",
