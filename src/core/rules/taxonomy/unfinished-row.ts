@@ -2,6 +2,7 @@ import type { CellRef, GoalTable, IndicatorRow } from "../../model";
 import { normLabel } from "../../text";
 import { resolveLevel2 } from "../../taxonomy";
 import type { Rule } from "../rule";
+import { unfilledAmounts, unfilledValues } from "../../fill-state";
 import { rowLevel1, shown } from "./labels";
 import { isTemplateRow } from "./template-row";
 
@@ -31,6 +32,14 @@ export function level2Groups(table: GoalTable): Level2Group[] {
 /** The 产出 二级 that every project measures: how many, how well, by when. 成本 is left out (older templates omit it). */
 const EXPECTED_OUTPUTS = new Set(["quantity", "quality", "timeliness"]);
 
+/**
+ * A table still being filled in from a template (no amount or no value typed in yet): structure/to-be-filled says so
+ * once, and the template's empty 二级 rows are room, not omissions.
+ */
+function inProgress(table: GoalTable): boolean {
+  return unfilledAmounts(table) !== undefined || unfilledValues(table) !== undefined;
+}
+
 /** Rows that carry an indicator: a 三级 name and a value. */
 function filledRows(table: GoalTable): number {
   return (table.indicators?.rows ?? []).filter((r) => r.name && r.value && r.value.text !== "").length;
@@ -42,6 +51,7 @@ function filledRows(table: GoalTable): number {
  * like) stay taxonomy/empty-level2's quiet note.
  */
 export function isUnfinishedGroup(table: GoalTable, g: Level2Group): boolean {
+  if (inProgress(table)) return false;
   if (g.rows.some((r) => r.name || (r.value && r.value.text !== "") || isTemplateRow(r))) return false;
   const l2 = resolveLevel2(g.cell.text);
   if (!l2 || !EXPECTED_OUTPUTS.has(l2.key)) return false;
@@ -56,8 +66,8 @@ export const unfinishedRow: Rule = {
   title: { zh: "指标行未填写完整", en: "Indicator row left unfinished" },
   docs: {
     description: {
-      zh: "指标表的其他行都已填写，这一行却没有填完：合并的一级指标下整行空白，或产出指标下的数量、质量、时效指标只有二级名称，没有三级指标和指标值。请补填，或删除这一行。每行（每个二级指标）只提示一次。并非每个二级指标都必须使用：效益指标、满意度指标下的二级（如生态效益指标）和成本指标留空仍按“二级指标下没有三级指标”提示（信息）；数量、质量、时效是每个项目都要衡量的产出，表格其余部分已填写时，留空通常是漏填。",
-      en: "The rest of the indicator block is filled in, but this row is not: a blank row inside a merged 一级 label, or a 数量/质量/时效 under 产出指标 with its 二级 name only, no 三级 indicator and no value. Fill it in or delete the row. One finding per row (per 二级). Not every 二级 has to be used: an empty 二级 under 效益/满意度 (such as 生态效益指标) or an empty 成本指标 stays taxonomy/empty-level2's information; quantity, quality and timeliness are what every project's output is measured by, so in an otherwise filled table an empty one is usually an omission.",
+      zh: "指标表的其他行都已填写，这一行却没有填完：合并的一级指标下整行空白（连二级指标也没有；合并的二级指标下留出的空行是模板预留的位置，不提示），或产出指标下的数量、质量、时效指标只有二级名称，没有三级指标和指标值。请补填，或删除这一行。每行（每个二级指标）只提示一次。并非每个二级指标都必须使用：效益指标、满意度指标下的二级（如生态效益指标）和成本指标留空仍按“二级指标下没有三级指标”提示（信息）；数量、质量、时效是每个项目都要衡量的产出，表格其余部分已填写时，留空通常是漏填。由上年表格生成、金额或指标值尚未填写的新表，由“待填写”统一提示，本规则不提示。",
+      en: "The rest of the indicator block is filled in, but this row is not: a blank row inside a merged 一级 label (with no 二级 either; a spare row under a merged 二级 is room a template leaves and is not reported), or a 数量/质量/时效 under 产出指标 with its 二级 name only, no 三级 indicator and no value. Fill it in or delete the row. One finding per row (per 二级). Not every 二级 has to be used: an empty 二级 under 效益/满意度 (such as 生态效益指标) or an empty 成本指标 stays taxonomy/empty-level2's information; quantity, quality and timeliness are what every project's output is measured by, so in an otherwise filled table an empty one is usually an omission. A new table made from last year's, with its amounts or values not typed in yet, is structure/to-be-filled's: this rule stays quiet.",
     },
     bad: "产出指标 | 时效指标 | (空) | (空)",
     good: "产出指标 | 时效指标 | 项目完成时间 | 2022年12月31日前",
@@ -65,13 +75,12 @@ export const unfinishedRow: Rule = {
   check(table, report) {
     const block = table.indicators;
     if (!block) return;
-    const filled = filledRows(table) >= 2;
+    const filled = filledRows(table) >= 2 && !inProgress(table);
     if (filled) {
-      const groups = level2Groups(table);
       for (const b of block.blankRows ?? []) {
-        // A spare row under a merged 二级 counts only when that 二级 has indicators: a 二级 left wholly empty is
-        // empty-level2's note (or this rule's group finding below).
-        if (b.level2 && !groups.some((g) => g.cell === b.level2 && g.rows.some((r) => r.name))) continue;
+        // A spare row under a merged 二级 is room the template leaves for one more indicator (ours does too): not
+        // a fault. Only a row with no 二级 at all, inside the merged 一级, is one.
+        if (b.level2) continue;
         const l1 = shown(b.level1);
         report({
           cell: b.cell.address,
