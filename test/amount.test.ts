@@ -80,6 +80,24 @@ describe("parseAmount", () => {
     expect(parse("1,27,8")).toEqual({ kind: "text", text: "1,27,8" });
   });
 
+  // 宁乡坝塘 2021 prints its funding as "label:amount" inside one cell.
+  test("text: a label and its amount in one cell are read, the cell stays text", () => {
+    expect(parse("财政拨款:6923.3552万元(其中:上级财政资金:6923.3552万元;本级财政:0万元)")).toEqual({
+      kind: "text",
+      text: "财政拨款:6923.3552万元(其中:上级财政资金:6923.3552万元;本级财政:0万元)",
+      label: "财政拨款",
+      number: "6923.3552",
+      unit: "万元",
+    });
+    expect(parse("三、其他:3683.3970万元")).toMatchObject({ label: "其他", number: "3683.397", unit: "万元" });
+    expect(parse("1.中央资金：50.29")).toMatchObject({ label: "中央资金", number: "50.29", unit: "" });
+    expect(parse("其他资金:1,200元")).toMatchObject({ label: "其他资金", number: "1200", unit: "元" });
+    // Not one labelled amount: words after it, two amounts, no label.
+    expect(parse("财政拨款:50万元，其他:10万元")).toEqual({ kind: "text", text: "财政拨款:50万元，其他:10万元" });
+    expect(parse("财政拨款:约50万元")).toEqual({ kind: "text", text: "财政拨款:约50万元" });
+    expect(parse(":50万元")).toEqual({ kind: "text", text: ":50万元" });
+  });
+
   test("errors and booleans", () => {
     expect(parse({ error: "#REF!" })).toEqual({ kind: "error", code: "#REF!" });
     expect(parse("#DIV/0!")).toEqual({ kind: "error", code: "#DIV/0!" });

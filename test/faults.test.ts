@@ -126,6 +126,11 @@ const FAULTS: Fault[] = [
   { name: "pass rate 292%", edit: value(QUALITY, "292%"), expect: atValue("value/rate-over-100", QUALITY) },
   { name: "≥100%", edit: value(QUALITY, "≥100%"), expect: atValue("value/ge-100", QUALITY), quiet: true },
   { name: "cost without currency", edit: value(COST, "≤28.40/株"), expect: atValue("value/unit-category", COST) },
+  {
+    name: "films made, counted in 年 (江西浮梁 2026)",
+    edit: value(ind("制作各类宣传片"), "≥4年"),
+    expect: atValue("value/time-unit-count", ind("制作各类宣传片")),
+  },
   { name: "date as an Excel serial", edit: value(TIMELY, 44561), expect: atValue("value/excel-serial", TIMELY) },
   {
     name: "value over 60 characters",
@@ -218,6 +223,24 @@ const FAULTS: Fault[] = [
     edit: (p) => ({ [p.indicators[PEOPLE].name!]: "参加体检的干部人数(人)" }),
     expect: (p) => ({ rule: "taxonomy/name-unit", cell: p.indicators[PEOPLE].name! }),
     quiet: true,
+  },
+  {
+    name: "时效 rows left without 三级 and values (重庆荣昌 2022)",
+    edit: (p) =>
+      Object.fromEntries(
+        SAMPLE_2021.indicators.flatMap((x, i) =>
+          x.level2 === "时效指标"
+            ? [
+                [p.indicators[i].name!, null],
+                [p.indicators[i].value!, null],
+              ]
+            : []
+        )
+      ),
+    expect: (p) => ({
+      rule: "taxonomy/unfinished-row",
+      cell: p.indicators[SAMPLE_2021.indicators.findIndex((x) => x.level2 === "时效指标")].level2,
+    }),
   },
   // 结构
   {
@@ -332,6 +355,8 @@ const ELSEWHERE: Record<string, string> = {
   "taxonomy/missing-output": "needs every 产出 row removed: test/rules/taxonomy.test.ts",
   "taxonomy/missing-benefit": "needs every 效益 row removed: test/rules/taxonomy.test.ts",
   "taxonomy/empty-level2": "the sample itself has one (生态效益指标), as information",
+  "structure/goal-copied":
+    "the sample has no 部门职能职责概述 to copy: test/rules/structure-content.test.ts (one finding)",
   "structure/missing-tasks": "needs the block removed: test/rules/structure.test.ts",
   "structure/missing-total-row": "needs the row removed: test/rules/structure.test.ts",
   "structure/missing-funding": "project tables: test/rules/structure.test.ts",

@@ -10,6 +10,7 @@ import { normLabel } from "../src/core/text";
 import type { CellRef, GoalTable } from "../src/core/model";
 import type { SheetSnapshot } from "../src/core/snapshot";
 import { checkSheet } from "../src/core/check";
+import { tableSheet, withCells } from "./support/edit";
 import { moneyBlocks } from "../src/core/model";
 import { k, layRows, tall, wide, type Cell } from "./builder/rows";
 import {
@@ -599,6 +600,12 @@ describe("部门整体 forms without 年度主要任务", () => {
     expect(t.goals.map((g) => [g.kind, g.label.address, g.value?.address])).toEqual([
       ["overall", laid.at.goalLabel, laid.at.goal],
     ]);
+    // *部门职能职责概述: the text a goal is sometimes copied from.
+    expect([t.overview?.kind, t.overview?.label.address, t.overview?.value?.address]).toEqual([
+      "duties",
+      laid.at.dutyText,
+      laid.at.duty,
+    ]);
     const r0 = t.indicators!.rows[0];
     expect([r0.name?.address, r0.operator?.address, r0.value?.address, r0.unit?.address]).toEqual([
       laid.at.n0,
@@ -950,5 +957,51 @@ describe("list layouts", () => {
       [laid.at["a.name"], laid.at["a.v0"], 6],
       [laid.at["b.name"], laid.at["b.v0"], 6],
     ]);
+  });
+});
+
+// 重庆荣昌 2022: a row left blank inside the merged 产出指标 (SMALL_DEPARTMENT: 产出 B12:B16, 数量 C12:C13, 质量 C14).
+describe("blank rows inside a merged 一级", () => {
+  const base = buildTable(SMALL_DEPARTMENT, {}).workbook;
+  const read = (cells: Record<string, null>) => {
+    const t = readSheet(withCells(tableSheet(base), cells)).tables[0];
+    return (t.indicators?.blankRows ?? []).map((b) => [b.row + 1, b.cell.address, b.level1.address, b.level2?.address]);
+  };
+  test("a row with nothing but the 一级 merge is kept apart, pointing at its 二级 cell", () => {
+    expect(read({ C14: null, D14: null, E14: null, F14: null, G14: null })).toEqual([[14, "C14", "B12", undefined]]);
+  });
+  test("a spare row under a merged 二级 points at its 三级 cell and names the 二级", () => {
+    expect(read({ D13: null, F13: null })).toEqual([[13, "D13", "B12", "C12"]]);
+  });
+  test("none in a filled table, and none after the last row of the 一级", () => {
+    expect(read({})).toEqual([]);
+    expect(read({ C16: null, D16: null, E16: null, F16: null, G16: null })).toEqual([]);
+  });
+});
+
+describe("项目概况 and 部门职能概述 are read as the table's overview", () => {
+  test.each([
+    ["项目概况", "project"],
+    ["项目概况及立项依据", "project"],
+    ["部门职能概述", "duties"],
+  ])("%s", (label, kind) => {
+    const laid = layRows("项目", [
+      [wide("项目支出绩效目标表", 4)],
+      ["项目名称", wide("绿化美化项目", 3)],
+      [k("label", label), k("text", "公路沿线绿化美化。", { span: 3 })],
+      ["年度目标", wide("完成3500米公路绿化。", 3)],
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "数量指标", "绿化公路长度", "≥3500米"],
+    ]);
+    const t = readSheet(laid.sheet).tables[0];
+    expect([t.overview?.kind, t.overview?.label.address, t.overview?.value?.address]).toEqual([
+      kind,
+      laid.at.label,
+      laid.at.text,
+    ]);
+  });
+  test("none when the table has no such field", () => {
+    expect(readSheet(platformExport().sheet).tables[0].overview).toBeDefined();
+    expect(readSheet(tableSheet(buildTable(SMALL_PROJECT, {}).workbook)).tables[0].overview).toBeUndefined();
   });
 });

@@ -27,9 +27,11 @@ export type AmountParse =
   /**
    * Text that is not a plain number: "854万", "O.00", "壹佰元". `suggested` only when the number is certain
    * (lookalike letters among digits: "O.00" → 0.00, "1O0" → 100). `number`/`unit` when a number is followed by a
-   * unit ("854万"): the unit makes the amount uncertain, so it is no suggestion.
+   * unit ("854万"): the unit makes the amount uncertain, so it is no suggestion. `label` when the cell writes its
+   * label and amount together, as some published forms print them (`财政拨款:6923.3552万元(其中:…)`,
+   * `三、其他:3683.3970万元`): the label as written, `number` the amount and `unit` its unit ("" when none).
    */
-  | { kind: "text"; text: string; suggested?: Decimal; number?: Decimal; unit?: string }
+  | { kind: "text"; text: string; suggested?: Decimal; number?: Decimal; unit?: string; label?: string }
   | { kind: "error"; code: string }
   | { kind: "boolean"; value: boolean };
 
@@ -100,7 +102,25 @@ export function parseAmount(cell: CellRef | undefined): AmountParse {
     const n = numericString(unitMatch[2]);
     if (n) return { kind: "text", text: trimmed, number: n.value, unit: unitMatch[1] + unitMatch[3] };
   }
+  const labelled = labelledAmount(s);
+  if (labelled) return { kind: "text", text: trimmed, ...labelled };
   return { kind: "text", text: trimmed };
+}
+
+/**
+ * "label:amount" in one cell: an optional list number (`三、`, `1.`, `（一）`), a label of Chinese characters, a colon,
+ * an amount with an optional unit (元/万元/亿元, with or without 人民币), and an optional note in brackets.
+ * Anything else (two amounts, words after the amount) is not read.
+ */
+const LABELLED_RE =
+  /^(?:[一二三四五六七八九十]+[、.]|\d+[、.]|[(（][一二三四五六七八九十\d]+[)）])?([\u4e00-\u9fa5]{2,12})[:：]([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)((?:人民币)?(?:亿元|万元|元)?)(?:[(（][^()（）]*[)）])?[。;；]?$/;
+
+function labelledAmount(s: string): { label: string; number: Decimal; unit: string } | undefined {
+  const m = LABELLED_RE.exec(s);
+  if (!m) return undefined;
+  const n = numericString(m[2]);
+  if (!n) return undefined;
+  return { label: m[1], number: n.value, unit: m[3].replace(/^人民币/, "") };
 }
 
 /** The exact sum of amounts. */

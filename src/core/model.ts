@@ -266,6 +266,12 @@ export interface IndicatorBlock {
   statedScore?: ScoreNote & { cell: string };
   /** 预算执行 (10分) in the 2021+ template: the label and its score note. */
   budgetExecution?: { label: CellRef; score?: ScoreNote };
+  /**
+   * Rows left entirely blank inside a merged 一级 label, with indicator rows of the same 一级 below them (a row
+   * inserted or kept for an indicator and never filled). `cell` is the row's 二级 cell (or 三级 cell when the 二级
+   * is merged over it), for a finding to point at; `level2` the 二级 label merged over the row, if one is.
+   */
+  blankRows?: { row: number; level1: CellRef; cell: CellRef; level2?: CellRef }[];
 }
 
 /**
@@ -323,6 +329,11 @@ export interface GoalTable {
   project?: ProjectInfo;
   funding?: FundingBlock;
   goals: GoalText[];
+  /**
+   * The text that describes the department or project, which goals are sometimes copied from: 部门职能职责概述 /
+   * 部门职能概述 (kind "duties"), 项目概况 (kind "project"). Absent when the table has no such field.
+   */
+  overview?: { kind: "duties" | "project"; label: CellRef; value?: CellRef };
   indicators?: IndicatorBlock;
   /** Every 合计 / 小计 / 总计 on the table with the cells it adds up (absent when the reader found none). */
   sumLines?: SumLine[];

@@ -213,14 +213,14 @@ export function departmentWithComposition(o: { origin?: string; otherIncome?: Ce
 }
 
 /** A budget-platform export of a 部门整体 table: `*` marks, no amounts, 计算符号/目标值/度量单位/指标值说明. */
-export function platformExport(o: { origin?: string } = {}): Laid {
+export function platformExport(o: { origin?: string; goal?: string; duties?: string } = {}): Laid {
   const rows: Cell[][] = [
     [k("title", "部门整体绩效目标", { span: 7 })],
     [wide("基本信息", 7)],
     ["部门编码:", 316, k("nameLabel", "部门名称:"), k("name", "某某县林业局"), "*联系人:", "王某", null],
-    [k("dutyText", "*部门职能职责概述"), wide("保护森林资源，保障人员经费。", 6)],
+    [k("dutyText", "*部门职能职责概述"), k("duty", o.duties ?? "保护森林资源，保障人员经费。", { span: 6 })],
     [wide("年度绩效目标", 7)],
-    [k("goalLabel", "*年度绩效总目标"), k("goal", "完成森林防火和湿地保护任务。", { span: 6 })],
+    [k("goalLabel", "*年度绩效总目标"), k("goal", o.goal ?? "完成森林防火和湿地保护任务。", { span: 6 })],
     [k("header", "一级指标"), "二级指标", "三级指标", "计算符号", "目标值", "度量单位", "指标值说明"],
     [
       "产出指标",

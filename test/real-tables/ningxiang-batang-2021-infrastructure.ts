@@ -101,10 +101,16 @@ export const NINGXIANG_BATANG_2021_INFRASTRUCTURE: RealTable = {
       },
     ],
   },
-  flag: [...LONG_VALUES, ...ANNUAL_VALUES].map((cell) => ({
-    cells: [cell],
-    what: "指标值无法读取（88100：数值与备注连在一起）/ the value cannot be read",
-  })),
+  flag: [
+    ...[...LONG_VALUES, ...ANNUAL_VALUES].map((cell) => ({
+      cells: [cell],
+      what: "指标值无法读取（88100：数值与备注连在一起）/ the value cannot be read",
+    })),
+    // The `…` row under 成本指标 in each block, with an empty value: issue 10 counts it as a fault ("Template rows
+    // left in the table (`指标2:`, `……`, `…` with an empty value): one finding, “模板预留行未使用，请删除”"). The
+    // shared README does not list it for this table; one fault for the table, found at either row.
+    { cells: ["B39", "B27"], what: "模板预留行“…”未删除 / a template row left in the table" },
+  ],
   leave: [{ cells: ["B32"], what: "二级“社会公众或服务对象满意度指标”（可接受的写法）/ an accepted 二级 variant" }],
   // The 年度 block is cut before its 满意度 row.
   cutWords: ["“满意度指标”"],

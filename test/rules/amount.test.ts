@@ -263,6 +263,10 @@ testRule(constantTotal, {
   ],
 });
 
+/** The project with labels holding their amounts ("财政拨款:80万元" in B8, its value cell D8 left empty). */
+const inLabel = (cells: Record<string, string>) =>
+  withCells(proj, { ...cells, ...Object.fromEntries(Object.keys(cells).map((c) => [c.replace("B", "D"), null])) });
+
 // 武汉青山 2020: 资金总额 10000万元 in a 万元 table — readable, published; one quiet note.
 testRule(amountUnitInCell, {
   valid: [
@@ -273,7 +277,22 @@ testRule(amountUnitInCell, {
   invalid: [
     { name: "90万元 in a 万元 table", sheet: withCells(proj, { D7: "90万元" }), cells: ["D7"] },
     { name: "two cells: one note", sheet: withCells(proj, { D7: "90万元", D8: "90万元" }), cells: ["D7"] },
+    // 宁乡坝塘 2021: "财政拨款:6923.3552万元(其中:…)", "三、其他:3683.3970万元", label and amount in one cell.
+    {
+      name: "label and amount in one cell",
+      sheet: inLabel({ B8: "财政拨款:80万元(其中:上级财政资金:80万元;本级财政:0万元)", B9: "三、其他:10" }),
+      cells: ["B8"],
+    },
   ],
+});
+
+test("a label and amount in one cell are not an error; another unit or unreadable text is", () => {
+  expect(findingsOf(inLabel({ B8: "财政拨款:80万元(其中:上级财政资金:80万元)" }), [notANumber])).toEqual([]);
+  expect(findingsOf(inLabel({ B9: "三、其他:10" }), [notANumber])).toEqual([]);
+  const other = findingsOf(inLabel({ B8: "财政拨款:800000元" }), [notANumber]);
+  expect(other.map((f) => [f.cell, f.message.zh])).toEqual([["B8", expect.stringContaining("带有单位或符号“元”")]]);
+  const note = findingsOf(inLabel({ B8: "财政拨款:80万元" }), [amountUnitInCell]);
+  expect(note.map((f) => f.message.zh)).toEqual([expect.stringContaining("带有名称或单位（如“财政拨款:80万元”）")]);
 });
 
 test("an amount in the table's own unit is not an error", () => {

@@ -14,6 +14,10 @@ import { placeholderGoal } from "../../src/core/rules/structure/placeholder-goal
 import { shortGoal } from "../../src/core/rules/structure/short-goal";
 import { goalNoMeasure } from "../../src/core/rules/structure/goal-no-measure";
 import { repeatedTask } from "../../src/core/rules/structure/repeated-task";
+import { goalCopied } from "../../src/core/rules/structure/goal-copied";
+import { platformExport } from "../builder/variants";
+import { layRows, k, wide } from "../builder/rows";
+import { checkSheet } from "../../src/core/check";
 import { placeholderName } from "../../src/core/rules/structure/placeholder-name";
 import { yearMismatch, yearSpans, yearsIn } from "../../src/core/rules/structure/year-mismatch";
 import { hasXX, isNotApplicable, isPlaceholder, realText } from "../../src/core/rules/structure/placeholder";
@@ -232,6 +236,59 @@ testRule(repeatedTask, {
       cells: ["B8"],
     },
   ],
+});
+
+// 江西浮梁 2026: *年度绩效总目标 = *部门职能职责概述, word for word ("保证林业局职能实现,保障人员经费。").
+const DUTIES = "保证林业局职能实现,保障人员经费。";
+/** A project with 项目概况 and a 年度目标 (B4 / B5). */
+const withOverview = (overview: string, goal: string) =>
+  layRows("项目", [
+    [wide("项目支出绩效目标表", 4)],
+    ["项目名称", wide("绿化美化项目", 3)],
+    ["项目概况", k("overview", overview, { span: 3 })],
+    ["年度目标", k("goal", goal, { span: 3 })],
+    ["一级指标", "二级指标", "三级指标", "指标值"],
+    ["产出指标", "数量指标", "绿化公路长度", "≥3500米"],
+    ["效益指标", "社会效益指标", "村容村貌", "有效改善"],
+  ]).sheet;
+
+testRule(goalCopied, {
+  valid: [
+    { name: "platform export, its own goal", sheet: platformExport().sheet },
+    { name: "department without an overview", sheet: dept },
+    { name: "project without an overview", sheet: proj },
+    { name: "2021 sample", sheet: sample },
+    {
+      name: "goal adds to the overview",
+      sheet: platformExport({ duties: DUTIES, goal: DUTIES + "完成营造林320万亩。" }).sheet,
+    },
+    { name: "项目概况 and a goal of its own", sheet: withOverview("公路沿线绿化美化。", "完成3500米公路绿化。") },
+    { name: "both placeholders", sheet: platformExport({ duties: "无", goal: "无" }).sheet },
+  ],
+  invalid: [
+    { name: "goal = 部门职能职责概述", sheet: platformExport({ duties: DUTIES, goal: DUTIES }).sheet, cells: ["B6"] },
+    {
+      name: "same words, other punctuation and spaces",
+      sheet: platformExport({ duties: DUTIES, goal: "保证林业局职能实现， 保障人员经费" }).sheet,
+      cells: ["B6"],
+    },
+    { name: "年度目标 = 项目概况", sheet: withOverview("公路沿线绿化美化。", "公路沿线绿化美化"), cells: ["B4"] },
+  ],
+});
+
+test("goal-copied: one finding on the goal, naming the overview's cell; no goal-no-measure note beside it", () => {
+  const laid = platformExport({ duties: DUTIES, goal: DUTIES });
+  const all = checkSheet(laid.sheet).findings;
+  // The one fault gives the one finding at error or warning level in the table (the clean export gives none).
+  expect(checkSheet(platformExport().sheet).findings.filter((f) => f.severity !== "info")).toEqual([]);
+  expect(all.filter((f) => f.severity !== "info").map((f) => f.rule)).toEqual(["structure/goal-copied"]);
+  const onGoal = all.filter((f) => f.cell === laid.at.goal);
+  expect(onGoal.map((f) => [f.rule, f.severity, f.related])).toEqual([
+    ["structure/goal-copied", "warning", [laid.at.duty, laid.at.goalLabel]],
+  ]);
+  expect(onGoal[0].message.zh).toBe(
+    `“年度绩效总目标”与“部门职能职责概述”（${laid.at.duty}）逐字相同：目标应写出本年度要达到的产出和效果，不能照抄职能概述。`
+  );
 });
 
 test("goal-no-measure is information only", () => {

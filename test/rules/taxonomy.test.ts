@@ -20,6 +20,7 @@ import { wrongParent } from "../../src/core/rules/taxonomy/wrong-parent";
 import { missingOutput } from "../../src/core/rules/taxonomy/missing-output";
 import { missingBenefit } from "../../src/core/rules/taxonomy/missing-benefit";
 import { emptyLevel2 } from "../../src/core/rules/taxonomy/empty-level2";
+import { unfinishedRow } from "../../src/core/rules/taxonomy/unfinished-row";
 import { duplicateName } from "../../src/core/rules/taxonomy/duplicate-name";
 import { nameTooLong } from "../../src/core/rules/taxonomy/name-too-long";
 import { nameMarker, nameMarkers } from "../../src/core/rules/taxonomy/name-marker";
@@ -419,8 +420,89 @@ testRule(emptyLevel2, {
     { name: "department: 生态效益指标", sheet: dept, cells: ["C18"] },
     { name: "repeated labels", sheet: deptRepeated, cells: ["C18"] },
     { name: "2021 sample: 生态效益指标", sheet: sample, cells: ["C77"] },
-    { name: "a 二级 whose 三级 were cleared", sheet: withCells(dept, { D14: null, F14: null }), cells: ["C14", "C18"] },
+    // 成本 left empty stays a note; 质量/数量/时效 left empty are unfinished-row's (below).
+    { name: "a 成本 whose 三级 were cleared", sheet: withCells(dept, { D16: null, F16: null }), cells: ["C16", "C18"] },
+    {
+      name: "a blank table: no unfinished rows",
+      sheet: withCells(dept, {
+        D12: null,
+        F12: null,
+        D13: null,
+        F13: null,
+        D14: null,
+        F14: null,
+        D15: null,
+        F15: null,
+        D16: null,
+        F16: null,
+        D17: null,
+        F17: null,
+        D19: null,
+        F19: null,
+        D20: null,
+        F20: null,
+        D21: null,
+        F21: null,
+      }),
+      cells: ["C12", "C14", "C15", "C16", "C17", "C18", "C19", "C20"],
+    },
   ],
+});
+
+// 重庆荣昌 2022: an all-empty row inside the merged 产出指标, and a 时效指标 row with no 三级 and no value.
+testRule(unfinishedRow, {
+  valid: [
+    { name: "2021 sample (生态效益指标 empty: a note)", sheet: sample },
+    { name: "sample, first-row labels", sheet: sheetOf(SAMPLE_2021, { levelLabels: "first" }) },
+    { name: "sample, repeated labels", sheet: sampleRepeated },
+    { name: "department (生态效益 empty)", sheet: dept },
+    { name: "project", sheet: proj },
+    { name: "成本 left empty", sheet: withCells(dept, { D16: null, F16: null }) },
+    { name: "a value without a name is unnamed-row's", sheet: withCells(dept, { D15: null }) },
+    // Next year's table made from this one, amounts not typed in yet: to-be-filled says so once.
+    {
+      name: "时效 empty in a table still to be filled",
+      sheet: withCells(dept, {
+        D15: null,
+        F15: null,
+        ...Object.fromEntries(["D", "E", "F"].flatMap((c) => [6, 7, 8, 9].map((r) => [`${c}${r}`, null]))),
+      }),
+    },
+    // Room a template leaves for one more indicator under a merged 二级 (our own template does it).
+    { name: "a spare row under a filled, merged 数量指标", sheet: withCells(dept, { D13: null, F13: null }) },
+  ],
+  invalid: [
+    { name: "时效 left empty", sheet: withCells(dept, { D15: null, F15: null }), cells: ["C15"] },
+    {
+      name: "时效 left empty, repeated labels",
+      sheet: withCells(deptRepeated, { D15: null, F15: null }),
+      cells: ["C15"],
+    },
+    {
+      name: "数量 (two rows) left empty",
+      sheet: withCells(dept, { D12: null, F12: null, D13: null, F13: null }),
+      cells: ["C12"],
+    },
+    {
+      name: "a blank row inside the merged 产出指标",
+      sheet: withCells(dept, { C14: null, D14: null, E14: null, F14: null, G14: null }),
+      cells: ["C14"],
+    },
+  ],
+});
+
+describe("taxonomy/unfinished-row: one fault, one finding", () => {
+  test("an empty 时效 is a warning and not also an empty-level2 note", () => {
+    const found = findings(withCells(dept, { D15: null, F15: null }), TAXONOMY_RULES).filter((f) => f.cell === "C15");
+    expect(found.map((f) => [f.rule, f.severity])).toEqual([["taxonomy/unfinished-row", "warning"]]);
+    expect(found[0].message.zh).toBe("指标行未填写完整：第15行“时效指标”没有三级指标和指标值，请补填，或删除这一行。");
+  });
+  test("a blank row says its row and 一级", () => {
+    const [f] = findings(withCells(dept, { C14: null, D14: null, E14: null, F14: null, G14: null }), [unfinishedRow]);
+    expect(f.message.zh).toBe(
+      "指标行未填写完整：第14行（产出指标）整行空白，请填写二级、三级指标和指标值，或删除这一行。"
+    );
+  });
 });
 
 describe("taxonomy/empty-level2 messages", () => {

@@ -20,6 +20,7 @@ import { valueLookalikeDigit } from "../../src/core/rules/value/lookalike-digit"
 import { valueFullwidth } from "../../src/core/rules/value/fullwidth";
 import { valueNegative } from "../../src/core/rules/value/negative";
 import { valueFractionalCount } from "../../src/core/rules/value/fractional-count";
+import { valueTimeUnitCount } from "../../src/core/rules/value/time-unit-count";
 import { valueRateOver100 } from "../../src/core/rules/value/rate-over-100";
 import { valueGe100 } from "../../src/core/rules/value/ge-100";
 import { valueUnitCategory } from "../../src/core/rules/value/unit-category";
@@ -136,6 +137,36 @@ testRule(valueFractionalCount, {
     { name: "2.5人", sheet: v({ F12: "≥2.5人" }), cells: ["F12"] },
     { name: "0.5户", sheet: v({ F13: "=0.5户" }), cells: ["F13"] },
   ],
+});
+
+// 江西浮梁 2026: 数量指标 “制作宣传横幅、公益宣传牌等(年)” = 1 年.
+const BANNERS = "制作宣传横幅、公益宣传牌等(年)";
+testRule(valueTimeUnitCount, {
+  valid: [
+    ...goodOnes,
+    { name: "banners counted in 条", sheet: v({ D12: "制作宣传横幅", F12: "≥20条" }) },
+    { name: "a 服务期 in years", sheet: v({ D12: "购置设备服务期", F12: "=3年" }) },
+    { name: "a verb that takes a duration (发放)", sheet: v({ D12: "发放生活补贴", F12: "=12个月" }) },
+    { name: "an activity over days (开展巡查)", sheet: v({ D12: "开展森林巡查", F12: "≥365天" }) },
+    { name: "a time unit under 时效 is a deadline", sheet: v({ D15: "制作宣传牌", F15: "≤30天" }) },
+  ],
+  invalid: [
+    { name: "banners in 年", sheet: v({ D12: BANNERS, F12: "=1年" }), cells: ["F12"] },
+    {
+      name: "split form, unit column",
+      sheet: withCells(split, { D12: BANNERS, G12: "=", H12: 1, I12: "年" }),
+      cells: ["H12"],
+    },
+    { name: "equipment in months", sheet: v({ D12: "购置办公设备", F12: "=3个月" }), cells: ["F12"] },
+  ],
+});
+
+test("time-unit-count: the message names the indicator without its bracketed unit", () => {
+  const [f] = runRules(readSheet(v({ D12: BANNERS, F12: "=1年" })).tables[0], [valueTimeUnitCount]);
+  expect(f.message.zh).toBe(
+    "数量指标“制作宣传横幅、公益宣传牌等”的计量单位是时间“年”，无法衡量数量；请改为物品本身的单位（如“条”“块”“个”）。"
+  );
+  expect(f.related).toEqual(["D12"]);
 });
 
 testRule(valueRateOver100, {

@@ -188,6 +188,15 @@ function readRegion(sheet: Sheet, region: Region): GoalTable | GoalTable[] | Not
     goals: readGoals(sheet, region),
     indicators,
   };
+  const overview = find(region, "overview");
+  if (overview) {
+    const f = labelled(sheet, overview);
+    table.overview = {
+      kind: overview.norm.startsWith("项目") ? "project" : "duties",
+      label: f.label,
+      ...(f.value ? { value: f.value } : {}),
+    };
+  }
   const longTerm = indicators ? readIndicators(sheet, region, "long") : undefined;
   if (longTerm && longTerm.header !== indicators?.header) table.longTermIndicators = longTerm;
   if (kind === "department") {

@@ -155,6 +155,14 @@ export function readIndicators(
   let budgetExecution: IndicatorBlock["budgetExecution"];
   const own = (row: number, c: number | undefined) =>
     c !== undefined && !sheet.covered(row, c) && sheet.text(row, c) !== "";
+  const blank: NonNullable<IndicatorBlock["blankRows"]> = [];
+  // Nothing of its own in any column right of the 一级, and the 三级 and value cells not part of a merge from above
+  // (a tall name or value merged over two rows is not a blank row).
+  const blankRow = (row: number) => {
+    for (const c of [columns.level3, columns.value]) if (c !== undefined && sheet.covered(row, c)) return false;
+    for (let c = columns.level1 + 1; c <= sheet.right; c++) if (own(row, c)) return false;
+    return true;
+  };
   let level1: CellRef | undefined;
   let level2: CellRef | undefined;
   // A label stands over many rows: its name and note are worked out once.
@@ -181,7 +189,15 @@ export function readIndicators(
       own(row, columns.unit) ||
       (l1 !== undefined && l1.row === row) ||
       (l2 !== undefined && l2.row === row);
-    if (!hasOwn) continue;
+    if (!hasOwn) {
+      // A blank row inside a merged 一级 label: kept apart; it counts when indicator rows of that 一级 follow it.
+      if (level1 && sheet.covered(row, columns.level1) && blankRow(row)) {
+        if (sheet.covered(row, columns.level2) && level2)
+          blank.push({ row, level1, cell: sheet.ref(row, columns.level3), level2 });
+        else blank.push({ row, level1, cell: sheet.ref(row, columns.level2) });
+      }
+      continue;
+    }
     const r: IndicatorRow = { row };
     if (level1) {
       r.level1 = level1;
@@ -211,6 +227,8 @@ export function readIndicators(
   const stated = statedScore(sheet, region, l1);
   if (stated) block.statedScore = stated;
   if (budgetExecution) block.budgetExecution = budgetExecution;
+  const blankRows = blank.filter((b) => rows.some((r) => r.row > b.row && r.level1 === b.level1));
+  if (blankRows.length > 0) block.blankRows = blankRows;
   return block;
 }
 

@@ -3,7 +3,7 @@ import type { FixEdit, Message } from "../../finding";
 import type { GoalTable } from "../../model";
 import type { Report, Rule } from "../rule";
 import { unfilledAmounts } from "../../fill-state";
-import { unitInCell } from "./unit-in-cell";
+import { readableTextAmount } from "./unit-in-cell";
 import { COLUMN_EN, COLUMN_NAME, expectedSum, totalFix, totalTargets } from "./common";
 
 /** "合计“总额”D6", "财政拨款 E7", "年度资金总额 D7": how a message names an amount cell. */
@@ -85,8 +85,9 @@ export const notANumber: Rule = {
               },
               fixOf(addr, amountNumber(p.suggested))
             );
-          } else if (p.number && p.unit && unitInCell(p.unit, table.unit)) {
-            // The table's own unit in the cell ("10000万元"): readable; amount/unit-in-cell notes it once.
+          } else if (readableTextAmount(p, table.unit)) {
+            // The table's own unit in the cell ("10000万元"), or the label and amount in one cell
+            // ("财政拨款:6923.3552万元"): readable; amount/unit-in-cell notes it once.
           } else if (p.number && p.unit) {
             out({
               zh: `${name.zh} 是文本“${p.text}”：金额中带有单位或符号“${p.unit}”。应只填数字，单位为表头所示的${table.unit}；请按${table.unit}换算后填写。`,

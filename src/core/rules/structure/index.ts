@@ -15,6 +15,7 @@ import { missingIndicators } from "./missing-indicators";
 import { toBeFilled } from "./to-be-filled";
 import { goalNoMeasure } from "./goal-no-measure";
 import { repeatedTask } from "./repeated-task";
+import { goalCopied } from "./goal-copied";
 
 export const STRUCTURE_RULES: Rule[] = [
   missingTitle,
@@ -29,6 +30,7 @@ export const STRUCTURE_RULES: Rule[] = [
   placeholderGoal,
   shortGoal,
   goalNoMeasure,
+  goalCopied,
   repeatedTask,
   missingIndicators,
   toBeFilled,

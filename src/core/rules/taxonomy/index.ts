@@ -13,6 +13,7 @@ import { nameEmbedsTarget } from "./name-embeds-target";
 import { templateRow } from "./template-row";
 import { level2Contradicts } from "./level2-contradicts";
 import { nameUnit } from "./name-unit";
+import { unfinishedRow } from "./unfinished-row";
 
 export const TAXONOMY_RULES: Rule[] = [
   templateRow,
@@ -22,6 +23,7 @@ export const TAXONOMY_RULES: Rule[] = [
   missingOutput,
   missingBenefit,
   emptyLevel2,
+  unfinishedRow,
   duplicateName,
   nameTooLong,
   nameMarker,

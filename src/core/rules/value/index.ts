@@ -10,6 +10,7 @@ import { valueLookalikeDigit } from "./lookalike-digit";
 import { valueFullwidth } from "./fullwidth";
 import { valueNegative } from "./negative";
 import { valueFractionalCount } from "./fractional-count";
+import { valueTimeUnitCount } from "./time-unit-count";
 import { valueRateOver100 } from "./rate-over-100";
 import { valueGe100 } from "./ge-100";
 import { valueUnitCategory } from "./unit-category";
@@ -39,6 +40,7 @@ export const VALUE_RULES: Rule[] = [
   valueFullwidth,
   valueNegative,
   valueFractionalCount,
+  valueTimeUnitCount,
   valueRateOver100,
   valueGe100,
   valueUnitCategory,
