@@ -7,6 +7,7 @@ import { SAMPLE_2021 } from "./fixtures/sample-2021-urho";
 import { tableSheet, withCells } from "./support/edit";
 import { checkSheet } from "../src/core/check";
 import { ALL_RULES } from "../src/core/rules";
+import { projectForm } from "./builder/variants";
 import type { CellValue } from "../src/core/snapshot";
 
 const LAYOUTS: [string, Partial<Layout>][] = [
@@ -310,6 +311,34 @@ describe.each(LAYOUTS)("the 2021 sample, %s", (_name, layout) => {
   });
 });
 
+/** A project form whose 资金情况 lists numbered sources (as Chongqing publishes it), clean and with one fault each. */
+describe("a project form with funding sources", () => {
+  const form = (v: (number | null)[]) =>
+    projectForm({
+      funding: ["年度资金总额", "其中：1.中央资金", "2.市级资金", "3.区级资金", "4.其他资金"].map((label, i) => ({
+        label,
+        value: v[i],
+      })),
+    });
+  const clean = form([153.5184, null, 153.5184, null, null]);
+  const serious = (laid: ReturnType<typeof form>) =>
+    checkSheet(laid.sheet)
+      .findings.filter((f) => f.severity !== "info")
+      .map((f) => `${f.rule} ${f.cell}`);
+
+  test("the clean form raises no error or warning", () => {
+    expect(serious(clean)).toEqual([]);
+  });
+  test.each([
+    ["a 中央资金 left out of the total", [153.5184, 50, 153.5184, null, null], "amount/source-sum", "v0"],
+    ["the total off by a cent", [153.5284, null, 153.5184, null, null], "amount/source-sum", "v0"],
+    ["the total left blank", [null, null, 153.5184, null, null], "structure/missing-funding", "v0"],
+  ] as const)("%s gives one finding at error or warning level", (_n, values, rule, key) => {
+    const laid = form([...values]);
+    expect(serious(laid)).toEqual([`${rule} ${laid.at[key]}`]);
+  });
+});
+
 test("there are at least 30 faults", () => {
   expect(FAULTS.length).toBeGreaterThanOrEqual(30);
 });
@@ -318,6 +347,7 @@ test("there are at least 30 faults", () => {
  * one-fault cases live instead. */
 const ELSEWHERE: Record<string, string> = {
   "amount/project-sum": "project tables: test/rules/amount.test.ts",
+  "amount/source-sum": "project tables by source: the project form below and test/rules/amount.test.ts",
   "amount/formula-range": "formulas: test/rules/amount.test.ts",
   "amount/constant-total": "formulas: test/rules/amount.test.ts",
   "amount/block-sum":

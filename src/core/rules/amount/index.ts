@@ -3,6 +3,7 @@ import type { Rule } from "../rule";
 import { taskSum } from "./task-sum";
 import { totalMismatch } from "./total-mismatch";
 import { projectSum } from "./project-sum";
+import { sourceSum } from "./source-sum";
 import { blockSum } from "./block-sum";
 import { shareSum } from "./share-sum";
 import { totalAsPart } from "./total-as-part";
@@ -20,6 +21,7 @@ export const AMOUNT_RULES: Rule[] = [
   taskSum,
   totalMismatch,
   projectSum,
+  sourceSum,
   blockSum,
   totalAsPart,
   shareSum,
