@@ -112,6 +112,13 @@ const FAULTS: Fault[] = [
     edit: value(COST, "≤2000万元"),
     expect: atValue("amount/cost-over-budget", COST),
   },
+  {
+    // The smallest count in 人 is 20 (慰问“农村四老人员”数量): 100万元 × 20 = 2000 of 1899.19 万元.
+    name: "a cost per head that, times the people, exceeds the budget",
+    edit: value(COST, "≤100万元/人"),
+    expect: atValue("amount/unit-cost-total", COST),
+    quiet: true,
+  },
   // 指标值
   { name: "empty value", edit: value(COUNT, null), expect: atValue("value/empty", COUNT) },
   { name: "placeholder ≥**%", edit: value(QUALITY, "≥**%"), expect: atValue("value/placeholder", QUALITY) },

@@ -24,6 +24,7 @@ import { negative } from "../../src/core/rules/amount/negative";
 import { precision } from "../../src/core/rules/amount/precision";
 import { amountUnitInCell } from "../../src/core/rules/amount/unit-in-cell";
 import { costOverBudget } from "../../src/core/rules/amount/cost-over-budget";
+import { unitCostTotal } from "../../src/core/rules/amount/unit-cost-total";
 
 const sheetOf = (spec: TableSpec, layout: Partial<Layout> = {}) => tableSheet(buildTable(spec, layout).workbook);
 
@@ -547,6 +548,73 @@ testRule(costOverBudget, {
     },
     { name: "project", sheet: tableSheet(projOver.workbook), cells: [costAt(projOver)] },
   ],
+});
+
+// Per-unit costs multiplied out. Department budget 195.6 万元; project budget 90 万元 over 120 公里 of road.
+const PEOPLE: IndicatorSpec = { level1: "产出指标", level2: "数量指标", name: "培训人数", value: "≥500人" };
+const perHead = (cost: string, ...counts: string[]) =>
+  deptWith([
+    ...counts.map((v, i): IndicatorSpec => ({ ...PEOPLE, name: `培训人数${i + 1}`, value: v })),
+    { level1: "产出指标", level2: "成本指标", name: "人均培训成本", value: cost },
+  ]);
+const perHeadOver = perHead("≤5000元/人", "≥500人"); // 5000 × 500 = 250 万元
+const projWith = (cost: string, period?: string) =>
+  buildTable({
+    ...SMALL_PROJECT,
+    ...(period ? { period } : {}),
+    indicators: SMALL_PROJECT.indicators.map((i) => (i.name === "每公里养护成本" ? { ...i, value: cost } : i)),
+  });
+testRule(unitCostTotal, {
+  valid: [
+    { name: "sample (no rate per unit)", sheet: sample },
+    { name: "2000元/人 × 500人 = 100 万元 of 195.6", sheet: tableSheet(perHead("≤2000元/人", "≥500人").workbook) },
+    { name: "元/人次 beside 人: units differ", sheet: tableSheet(perHead("≤5000元/人次", "≥500人").workbook) },
+    {
+      name: "several counts in 人: the smallest (100人) gives 50 万元",
+      sheet: tableSheet(perHead("≤5000元/人", "≥500人", "≥100人").workbook),
+    },
+    { name: "a count given as an upper bound", sheet: tableSheet(perHead("≤5000元/人", "≤500人").workbook) },
+    { name: "no count in 人", sheet: tableSheet(perHead("≤5000元/人").workbook) },
+    {
+      name: "0.75万元/公里 × 120公里 = 90: the whole budget, not above",
+      sheet: tableSheet(projWith("≤0.75万元/公里").workbook),
+    },
+    { name: "万元/月 with 项目期 as a date range: months unknown", sheet: tableSheet(projWith("≤10万元/月").workbook) },
+    { name: "1.5万元/月 × 12个月 = 18 万元", sheet: tableSheet(projWith("≤1.5万元/月", "12个月").workbook) },
+  ],
+  invalid: [
+    {
+      name: "5000元/人 × 500人 = 250 万元 of 195.6",
+      sheet: tableSheet(perHeadOver.workbook),
+      cells: [costAt(perHeadOver)],
+    },
+    {
+      name: "0.8万元/公里 × 120公里 = 96 of 90",
+      sheet: tableSheet(projWith("≤0.8万元/公里").workbook),
+      cells: [projWith("≤0.8万元/公里").placed.indicators[3].value!],
+    },
+    {
+      name: "10万元/月 × 12个月 = 120 of 90",
+      sheet: tableSheet(projWith("≤10万元/月", "12个月").workbook),
+      cells: [projWith("≤10万元/月").placed.indicators[3].value!],
+    },
+    {
+      name: "10万元/月 over 3年: 12 months in the year's table",
+      sheet: tableSheet(projWith("≤10万元/月", "3年").workbook),
+      cells: [projWith("≤10万元/月").placed.indicators[3].value!],
+    },
+  ],
+});
+
+test("amount/unit-cost-total names the rate, the count, the product and the budget", () => {
+  const f = findingsOf(tableSheet(perHeadOver.workbook), [unitCostTotal]);
+  const count = perHeadOver.placed.indicators[perHeadOver.placed.indicators.length - 2].value!;
+  expect(f).toHaveLength(1);
+  expect(f[0].severity).toBe("info");
+  expect(f[0].related).toEqual([count, "D6"]);
+  expect(f[0].message.zh).toBe(
+    `成本指标“人均培训成本”≤5000元/人（${costAt(perHeadOver)}）×“培训人数1”500人（${count}）= 250.00 万元，超过本表预算 195.60 万元（D6），请核对单价、数量或单位。`
+  );
 });
 
 /** The address one row up (after withoutRows removed a row above it). */

@@ -16,6 +16,7 @@ import { amountUnitInCell } from "./unit-in-cell";
 import { negative } from "./negative";
 import { precision } from "./precision";
 import { costOverBudget } from "./cost-over-budget";
+import { unitCostTotal } from "./unit-cost-total";
 
 export const AMOUNT_RULES: Rule[] = [
   taskSum,
@@ -34,4 +35,5 @@ export const AMOUNT_RULES: Rule[] = [
   negative,
   precision,
   costOverBudget,
+  unitCostTotal,
 ];
