@@ -346,6 +346,35 @@ describe("a project form with funding sources", () => {
   });
 });
 
+/** A project form with a 资金支付计划 by quarter (budget 90 万元), clean and with one instalment too many. */
+describe("a project form with a payment plan", () => {
+  const form = (q: number[]) =>
+    projectForm({
+      header: ["一级指标", "二级指标", "三级指标", "指标值", "备注"],
+      rows: [
+        ["产出指标", "数量指标", "绿化公路长度", "≥3500米", ""],
+        ["产出指标", "时效指标", "完成时间", "2022年12月31日前", ""],
+        ["效益指标", "社会效益指标", "沿线人居环境", "明显改善", ""],
+        ["满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", ""],
+      ],
+      before: [
+        [{ v: "资金支付计划", down: 2 }, "第一季度", "第二季度", "第三季度", "第四季度"],
+        [{ v: q[0], key: "q0" }, q[1], q[2], q[3]],
+      ],
+    });
+  const serious = (laid: ReturnType<typeof form>) =>
+    checkSheet(laid.sheet)
+      .findings.filter((f) => f.severity !== "info")
+      .map((f) => `${f.rule} ${f.cell}`);
+  test("the clean plan raises no error or warning", () => {
+    expect(serious(form([20, 25, 25, 20]))).toEqual([]);
+  });
+  test("instalments adding up to twice the budget give one finding at error or warning level", () => {
+    const laid = form([45, 45, 45, 45]);
+    expect(serious(laid)).toEqual([`amount/plan-sum ${laid.at.q0}`]);
+  });
+});
+
 test("there are at least 30 faults", () => {
   expect(FAULTS.length).toBeGreaterThanOrEqual(30);
 });
@@ -355,6 +384,8 @@ test("there are at least 30 faults", () => {
 const ELSEWHERE: Record<string, string> = {
   "amount/project-sum": "project tables: test/rules/amount.test.ts",
   "amount/source-sum": "project tables by source: the project form below and test/rules/amount.test.ts",
+  "amount/plan-sum":
+    "a payment plan by quarter (the sample has none): the project form below and test/rules/sums.test.ts",
   "amount/formula-range": "formulas: test/rules/amount.test.ts",
   "amount/constant-total": "formulas: test/rules/amount.test.ts",
   "amount/block-sum":

@@ -4,6 +4,7 @@ import { taskSum } from "./task-sum";
 import { totalMismatch } from "./total-mismatch";
 import { projectSum } from "./project-sum";
 import { sourceSum } from "./source-sum";
+import { planSum } from "./plan-sum";
 import { blockSum } from "./block-sum";
 import { shareSum } from "./share-sum";
 import { totalAsPart } from "./total-as-part";
@@ -23,6 +24,7 @@ export const AMOUNT_RULES: Rule[] = [
   totalMismatch,
   projectSum,
   sourceSum,
+  planSum,
   blockSum,
   totalAsPart,
   shareSum,
