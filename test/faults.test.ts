@@ -7,6 +7,7 @@ import { SAMPLE_2021 } from "./fixtures/sample-2021-urho";
 import { tableSheet, withCells } from "./support/edit";
 import { checkSheet } from "../src/core/check";
 import { ALL_RULES } from "../src/core/rules";
+import { projectForm } from "./builder/variants";
 import type { CellValue } from "../src/core/snapshot";
 
 const LAYOUTS: [string, Partial<Layout>][] = [
@@ -110,6 +111,13 @@ const FAULTS: Fault[] = [
     name: "a cost above the whole budget",
     edit: value(COST, "≤2000万元"),
     expect: atValue("amount/cost-over-budget", COST),
+  },
+  {
+    // The smallest count in 人 is 20 (慰问“农村四老人员”数量): 100万元 × 20 = 2000 of 1899.19 万元.
+    name: "a cost per head that, times the people, exceeds the budget",
+    edit: value(COST, "≤100万元/人"),
+    expect: atValue("amount/unit-cost-total", COST),
+    quiet: true,
   },
   // 指标值
   { name: "empty value", edit: value(COUNT, null), expect: atValue("value/empty", COUNT) },
@@ -333,6 +341,63 @@ describe.each(LAYOUTS)("the 2021 sample, %s", (_name, layout) => {
   });
 });
 
+/** A project form whose 资金情况 lists numbered sources (as Chongqing publishes it), clean and with one fault each. */
+describe("a project form with funding sources", () => {
+  const form = (v: (number | null)[]) =>
+    projectForm({
+      funding: ["年度资金总额", "其中：1.中央资金", "2.市级资金", "3.区级资金", "4.其他资金"].map((label, i) => ({
+        label,
+        value: v[i],
+      })),
+    });
+  const clean = form([153.5184, null, 153.5184, null, null]);
+  const serious = (laid: ReturnType<typeof form>) =>
+    checkSheet(laid.sheet)
+      .findings.filter((f) => f.severity !== "info")
+      .map((f) => `${f.rule} ${f.cell}`);
+
+  test("the clean form raises no error or warning", () => {
+    expect(serious(clean)).toEqual([]);
+  });
+  test.each([
+    ["a 中央资金 left out of the total", [153.5184, 50, 153.5184, null, null], "amount/source-sum", "v0"],
+    ["the total off by a cent", [153.5284, null, 153.5184, null, null], "amount/source-sum", "v0"],
+    ["the total left blank", [null, null, 153.5184, null, null], "structure/missing-funding", "v0"],
+  ] as const)("%s gives one finding at error or warning level", (_n, values, rule, key) => {
+    const laid = form([...values]);
+    expect(serious(laid)).toEqual([`${rule} ${laid.at[key]}`]);
+  });
+});
+
+/** A project form with a 资金支付计划 by quarter (budget 90 万元), clean and with one instalment too many. */
+describe("a project form with a payment plan", () => {
+  const form = (q: number[]) =>
+    projectForm({
+      header: ["一级指标", "二级指标", "三级指标", "指标值", "备注"],
+      rows: [
+        ["产出指标", "数量指标", "绿化公路长度", "≥3500米", ""],
+        ["产出指标", "时效指标", "完成时间", "2022年12月31日前", ""],
+        ["效益指标", "社会效益指标", "沿线人居环境", "明显改善", ""],
+        ["满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", ""],
+      ],
+      before: [
+        [{ v: "资金支付计划", down: 2 }, "第一季度", "第二季度", "第三季度", "第四季度"],
+        [{ v: q[0], key: "q0" }, q[1], q[2], q[3]],
+      ],
+    });
+  const serious = (laid: ReturnType<typeof form>) =>
+    checkSheet(laid.sheet)
+      .findings.filter((f) => f.severity !== "info")
+      .map((f) => `${f.rule} ${f.cell}`);
+  test("the clean plan raises no error or warning", () => {
+    expect(serious(form([20, 25, 25, 20]))).toEqual([]);
+  });
+  test("instalments adding up to twice the budget give one finding at error or warning level", () => {
+    const laid = form([45, 45, 45, 45]);
+    expect(serious(laid)).toEqual([`amount/plan-sum ${laid.at.q0}`]);
+  });
+});
+
 test("there are at least 30 faults", () => {
   expect(FAULTS.length).toBeGreaterThanOrEqual(30);
 });
@@ -341,6 +406,9 @@ test("there are at least 30 faults", () => {
  * one-fault cases live instead. */
 const ELSEWHERE: Record<string, string> = {
   "amount/project-sum": "project tables: test/rules/amount.test.ts",
+  "amount/source-sum": "project tables by source: the project form below and test/rules/amount.test.ts",
+  "amount/plan-sum":
+    "a payment plan by quarter (the sample has none): the project form below and test/rules/sums.test.ts",
   "amount/formula-range": "formulas: test/rules/amount.test.ts",
   "amount/constant-total": "formulas: test/rules/amount.test.ts",
   "amount/block-sum":

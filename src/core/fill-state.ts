@@ -68,7 +68,8 @@ export function unfilledAmounts(table: GoalTable): CellRef[] | undefined {
     }
   } else {
     const f = table.funding;
-    const parts = [f?.fiscal?.value, f?.other?.value, f?.carryover?.value];
+    // Sources (中央/市级资金 …) count as amounts too: one filled in means the block is in progress.
+    const parts = [f?.fiscal?.value, f?.other?.value, f?.carryover?.value, ...(f?.sources ?? []).map((x) => x.value)];
     if (!f?.total || parts.every((c) => c === undefined)) return undefined;
     if (parts.some((c) => !isEmpty(c)) || !isDerived(f.total.value)) return undefined;
     for (const c of parts) if (c) cells.push(c);

@@ -297,6 +297,29 @@ export interface SumLine {
   group: string;
 }
 
+/**
+ * An implementation or payment plan (项目实施进度计划, 资金支付计划, 分季度用款计划): one amount or percentage per
+ * stage, quarter or month (src/core/reader/sums.ts, readPlans). Only blocks whose instalments the reader can tell
+ * apart are kept: a header per stage (第一季度 …) above a row of numbers, or a money/percentage column beside stage
+ * rows.
+ */
+export interface InstalmentPlan {
+  /** The block's label cell (项目实施进度计划, 资金支付计划 …). */
+  label: CellRef;
+  /** Amounts (金额) or percentages (比例, %). */
+  kind: "amount" | "share";
+  /** The unit a header states for the amounts, when one does. */
+  unit?: AmountUnit;
+  /** The instalment cells, in sheet order (blank ones included: a blank instalment counts as 0). */
+  parts: CellRef[];
+  /** The name of each instalment: its stage/quarter header or row label, parallel to parts. */
+  names: string[];
+  /** "累计" is written in the block: the figures are running totals, not instalments. */
+  cumulative: boolean;
+  /** The distinct years written in the block (2016, "2021年"): a plan over several years is not one year's. */
+  years: number[];
+}
+
 export interface GoalTable {
   kind: TableKind;
   sheet: string;
@@ -342,6 +365,8 @@ export interface GoalTable {
    * header). The rules check `indicators` (the annual block); this one is kept for the reader's record.
    */
   longTermIndicators?: IndicatorBlock;
+  /** Implementation / payment plans with one amount or percentage per stage (absent when none was found). */
+  plans?: InstalmentPlan[];
 }
 
 /** Why a sheet holds no goal table. */

@@ -14,6 +14,9 @@ import { AMOUNT_RULES } from "../../src/core/rules/amount";
 import { taskSum } from "../../src/core/rules/amount/task-sum";
 import { totalMismatch } from "../../src/core/rules/amount/total-mismatch";
 import { projectSum } from "../../src/core/rules/amount/project-sum";
+import { sourceSum } from "../../src/core/rules/amount/source-sum";
+import { missingFunding } from "../../src/core/rules/structure/missing-funding";
+import { projectForm, type FundingLine } from "../builder/variants";
 import { formulaRange } from "../../src/core/rules/amount/formula-range";
 import { constantTotal } from "../../src/core/rules/amount/constant-total";
 import { notANumber } from "../../src/core/rules/amount/not-a-number";
@@ -21,6 +24,7 @@ import { negative } from "../../src/core/rules/amount/negative";
 import { precision } from "../../src/core/rules/amount/precision";
 import { amountUnitInCell } from "../../src/core/rules/amount/unit-in-cell";
 import { costOverBudget } from "../../src/core/rules/amount/cost-over-budget";
+import { unitCostTotal } from "../../src/core/rules/amount/unit-cost-total";
 
 const sheetOf = (spec: TableSpec, layout: Partial<Layout> = {}) => tableSheet(buildTable(spec, layout).workbook);
 
@@ -196,6 +200,132 @@ testRule(projectSum, {
     { name: "an unparsed formula", sheet: withFormulas(projF, { D7: ["=D8+D9+1", 91] }), cells: ["D7"] },
     { name: "财政拨款 blank", sheet: withCells(proj, { D8: null }), cells: ["D7"] },
   ],
+});
+
+// 资金情况 by source (real layouts: Chongqing's numbered sources, Shaanxi's 其中:中央补助 + 地方资金). Rows: the
+// title, year, name, department, then the funding lines from row 5 (labels in B, values in C).
+const src = (funding: [string, FundingLine["value"]][], fundingLabel = "资金情况（万元）") =>
+  projectForm({ fundingLabel, funding: funding.map(([label, value]) => ({ label, value })) });
+const NUMBERED: [string, FundingLine["value"]][] = [
+  ["年度资金总额：", 153.5184],
+  ["其中：1.中央资金", null],
+  ["2.市级资金", 153.5184],
+  ["3.区级资金", null],
+  ["4.其他资金", null],
+];
+const numbered = src(NUMBERED);
+const at = (i: number) => numbered.at[`v${i}`];
+const numberedWith = (edits: Record<number, FundingLine["value"]>) =>
+  src(NUMBERED.map(([l, v], i) => [l, i in edits ? edits[i] : v]));
+
+testRule(sourceSum, {
+  valid: [
+    { name: "numbered sources that add up, three blank (as published)", sheet: numbered.sheet },
+    {
+      name: "其中:中央补助 + 地方资金",
+      sheet: src(
+        [
+          ["年度资金总额", 80],
+          ["其中：中央补助", 50.29],
+          ["地方资金", 29.71],
+        ],
+        "资金金额"
+      ).sheet,
+    },
+    {
+      name: "上级资金 and 其他资金",
+      sheet: src([
+        ["资金总额", 100],
+        ["其中：上级资金", 90],
+        ["其他资金", 10],
+      ]).sheet,
+    },
+    {
+      name: "财政拨款 + 其他资金: project-sum's pair",
+      sheet: src([
+        ["年度资金总额", 90],
+        ["其中：财政拨款", 80],
+        ["其中：中央资金", 50],
+        ["其他资金", 10],
+      ]).sheet,
+    },
+    { name: "total empty: missing-funding's business", sheet: numberedWith({ 0: null }).sheet },
+    { name: "every source blank: nothing to add", sheet: numberedWith({ 2: null }).sheet },
+    { name: "a source as text: not-a-number's business", sheet: numberedWith({ 2: "153.5万" }).sheet },
+    {
+      name: "上级资金 beside 中央资金 (上级 holds 中央): hierarchy unclear",
+      sheet: src([
+        ["年度资金总额", 100],
+        ["上级资金", 100],
+        ["其中：中央资金", 60],
+        ["本级资金", 0],
+      ]).sheet,
+    },
+    {
+      name: "地方资金 with 市级 and 县级 under it: hierarchy unclear",
+      sheet: src([
+        ["年度资金总额", 100],
+        ["中央资金", 40],
+        ["地方资金", 60],
+        ["市级资金", 30],
+        ["县级资金", 30],
+      ]).sheet,
+    },
+    {
+      name: "a 其中 row in the middle: a part of the row above",
+      sheet: src([
+        ["年度资金总额", 100],
+        ["中央资金", 40],
+        ["自有资金", 60],
+        ["其中：市级资金", 30],
+      ]).sheet,
+    },
+    { name: "the small project (财政拨款 + 其他资金)", sheet: proj },
+  ],
+  invalid: [
+    { name: "a source left out of the total", sheet: numberedWith({ 1: 50 }).sheet, cells: [at(0)] },
+    { name: "off by a cent", sheet: numberedWith({ 0: 153.5284 }).sheet, cells: [at(0)] },
+    { name: "其他资金 counts", sheet: numberedWith({ 4: 10 }).sheet, cells: [at(0)] },
+    {
+      name: "中央补助 + 地方资金 above the total",
+      sheet: src(
+        [
+          ["年度资金总额", 50.29],
+          ["其中：中央补助", 50.29],
+          ["地方资金", 20],
+        ],
+        "资金金额"
+      ).sheet,
+      cells: ["C5"],
+    },
+  ],
+});
+
+describe("amount/source-sum messages", () => {
+  test("names each source, its value and the sum", () => {
+    const f = findingsOf(numberedWith({ 1: 50 }).sheet, [sourceSum]);
+    expect(f).toHaveLength(1);
+    expect(f[0].message.zh).toBe(
+      `年度资金总额 ${at(0)} 为 153.5184，各资金来源 中央资金 ${at(1)} + 市级资金 ${at(2)} + 区级资金 ${at(3)} + 其他资金 ${at(4)} = 50.00 + 153.5184 + 0 + 0 = 203.5184，相差 50.00；请核对总额或漏填、多填的来源。`
+    );
+    expect(f[0].related).toEqual([at(1), at(2), at(3), at(4)]);
+  });
+
+  test("an empty total beside 中央补助 50.29 (Shaanxi): one finding, at the total, with the sum it should show", () => {
+    const laid = src(
+      [
+        ["年度资金总额", null],
+        ["其中：中央补助", 50.29],
+        ["地方资金", null],
+      ],
+      "资金金额"
+    );
+    const f = findingsOf(laid.sheet, [...AMOUNT_RULES, missingFunding]).filter((x) => x.severity !== "info");
+    expect(f.map((x) => [x.rule, x.cell])).toEqual([["structure/missing-funding", laid.at.v0]]);
+    expect(f[0].message.zh).toBe(
+      `年度资金总额为空，按所列资金来源（中央补助 ${laid.at.v1} + 地方资金 ${laid.at.v2}）应为 50.29。`
+    );
+  });
 });
 
 testRule(formulaRange, {
@@ -437,6 +567,73 @@ testRule(costOverBudget, {
     },
     { name: "project", sheet: tableSheet(projOver.workbook), cells: [costAt(projOver)] },
   ],
+});
+
+// Per-unit costs multiplied out. Department budget 195.6 万元; project budget 90 万元 over 120 公里 of road.
+const PEOPLE: IndicatorSpec = { level1: "产出指标", level2: "数量指标", name: "培训人数", value: "≥500人" };
+const perHead = (cost: string, ...counts: string[]) =>
+  deptWith([
+    ...counts.map((v, i): IndicatorSpec => ({ ...PEOPLE, name: `培训人数${i + 1}`, value: v })),
+    { level1: "产出指标", level2: "成本指标", name: "人均培训成本", value: cost },
+  ]);
+const perHeadOver = perHead("≤5000元/人", "≥500人"); // 5000 × 500 = 250 万元
+const projWith = (cost: string, period?: string) =>
+  buildTable({
+    ...SMALL_PROJECT,
+    ...(period ? { period } : {}),
+    indicators: SMALL_PROJECT.indicators.map((i) => (i.name === "每公里养护成本" ? { ...i, value: cost } : i)),
+  });
+testRule(unitCostTotal, {
+  valid: [
+    { name: "sample (no rate per unit)", sheet: sample },
+    { name: "2000元/人 × 500人 = 100 万元 of 195.6", sheet: tableSheet(perHead("≤2000元/人", "≥500人").workbook) },
+    { name: "元/人次 beside 人: units differ", sheet: tableSheet(perHead("≤5000元/人次", "≥500人").workbook) },
+    {
+      name: "several counts in 人: the smallest (100人) gives 50 万元",
+      sheet: tableSheet(perHead("≤5000元/人", "≥500人", "≥100人").workbook),
+    },
+    { name: "a count given as an upper bound", sheet: tableSheet(perHead("≤5000元/人", "≤500人").workbook) },
+    { name: "no count in 人", sheet: tableSheet(perHead("≤5000元/人").workbook) },
+    {
+      name: "0.75万元/公里 × 120公里 = 90: the whole budget, not above",
+      sheet: tableSheet(projWith("≤0.75万元/公里").workbook),
+    },
+    { name: "万元/月 with 项目期 as a date range: months unknown", sheet: tableSheet(projWith("≤10万元/月").workbook) },
+    { name: "1.5万元/月 × 12个月 = 18 万元", sheet: tableSheet(projWith("≤1.5万元/月", "12个月").workbook) },
+  ],
+  invalid: [
+    {
+      name: "5000元/人 × 500人 = 250 万元 of 195.6",
+      sheet: tableSheet(perHeadOver.workbook),
+      cells: [costAt(perHeadOver)],
+    },
+    {
+      name: "0.8万元/公里 × 120公里 = 96 of 90",
+      sheet: tableSheet(projWith("≤0.8万元/公里").workbook),
+      cells: [projWith("≤0.8万元/公里").placed.indicators[3].value!],
+    },
+    {
+      name: "10万元/月 × 12个月 = 120 of 90",
+      sheet: tableSheet(projWith("≤10万元/月", "12个月").workbook),
+      cells: [projWith("≤10万元/月").placed.indicators[3].value!],
+    },
+    {
+      name: "10万元/月 over 3年: 12 months in the year's table",
+      sheet: tableSheet(projWith("≤10万元/月", "3年").workbook),
+      cells: [projWith("≤10万元/月").placed.indicators[3].value!],
+    },
+  ],
+});
+
+test("amount/unit-cost-total names the rate, the count, the product and the budget", () => {
+  const f = findingsOf(tableSheet(perHeadOver.workbook), [unitCostTotal]);
+  const count = perHeadOver.placed.indicators[perHeadOver.placed.indicators.length - 2].value!;
+  expect(f).toHaveLength(1);
+  expect(f[0].severity).toBe("info");
+  expect(f[0].related).toEqual([count, "D6"]);
+  expect(f[0].message.zh).toBe(
+    `成本指标“人均培训成本”≤5000元/人（${costAt(perHeadOver)}）×“培训人数1”500人（${count}）= 250.00 万元，超过本表预算 195.60 万元（D6），请核对单价、数量或单位。`
+  );
 });
 
 /** The address one row up (after withoutRows removed a row above it). */

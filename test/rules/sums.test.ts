@@ -16,6 +16,9 @@ import { shareSum } from "../../src/core/rules/amount/share-sum";
 import { incomeExpense } from "../../src/core/rules/amount/income-expense";
 import { totalAsPart } from "../../src/core/rules/amount/total-as-part";
 import { weightSum } from "../../src/core/rules/amount/weight-sum";
+import { planSum } from "../../src/core/rules/amount/plan-sum";
+import { projectForm } from "../builder/variants";
+import { k, tall, type Cell } from "../builder/rows";
 import { totalLabel } from "../../src/core/reader/sums";
 import type { CellValue, SheetSnapshot } from "../../src/core/snapshot";
 import type { CellRef } from "../../src/core/model";
@@ -514,4 +517,116 @@ describe("addsUpFast: the Decimal-free check agrees with Decimal wherever it ans
       { numRuns: 500 }
     );
   });
+});
+
+/**
+ * Implementation and payment plans laid out in a project form (budget 年度资金总额 90 万元, year 2022), just above
+ * the indicator header: the plan's label merged down column A, stage headers (or a header row) to its right.
+ */
+const QUARTERS = ["第一季度", "第二季度", "第三季度", "第四季度"];
+function planForm(label: string, rows: Cell[][]) {
+  const first = rows.map((r, i) => (i === 0 ? [tall(label, rows.length), ...r] : r));
+  return projectForm({
+    header: ["一级指标", "二级指标", "三级指标", "指标值", "备注"],
+    rows: [
+      ["产出指标", "数量指标", "绿化公路长度", "≥3500米", ""],
+      ["产出指标", "时效指标", "完成时间", "2022年12月31日前", ""],
+      ["效益指标", "社会效益指标", "沿线人居环境", "明显改善", ""],
+      ["满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", ""],
+    ],
+    before: first,
+  });
+}
+const quarters = (label: string, values: Cell[], rowLabel?: string) =>
+  planForm(
+    label,
+    rowLabel
+      ? [
+          ["", ...QUARTERS],
+          [rowLabel, ...values],
+        ]
+      : [QUARTERS, values]
+  );
+const firstValue = (values: CellValue[]): Cell[] => [k("q0", values[0]), ...values.slice(1)];
+
+describe("reader: instalment plans", () => {
+  test("quarters under a 资金支付计划 label: amounts, with their cells and names", () => {
+    const laid = quarters("资金支付计划", firstValue([20, 25, 25, 20]));
+    const t = readSheet(laid.sheet).tables[0];
+    expect(t.plans).toHaveLength(1);
+    const p = t.plans![0];
+    expect([p.kind, p.parts[0].address, p.names, p.cumulative, p.years]).toEqual([
+      "amount",
+      laid.at.q0,
+      QUARTERS,
+      false,
+      [],
+    ]);
+  });
+  test("the project form without a plan has none", () => {
+    expect(readSheet(projectForm().sheet).tables[0].plans).toBeUndefined();
+  });
+});
+
+const planTwoYears = planForm("项目实施进度计划", [
+  ["实施内容", "实施年度", "投入资金"],
+  ["一期工程", 2021, 60],
+  ["二期工程", 2022, 60],
+]);
+const stagesAmount = planForm("项目实施进度计划", [
+  ["实施内容", "完成时间", "计划支付金额(万元)"],
+  ["设计", "2022年3月", k("s0", 50)],
+  ["施工", "2022年10月", 60],
+]);
+const stagesYuan = planForm("项目实施进度计划", [
+  ["实施内容", "完成时间", "计划支付金额(元)"],
+  ["设计", "2022年3月", k("s0", 300000)],
+  ["施工", "2022年10月", 700000],
+]);
+const over = quarters("资金支付计划", firstValue([45, 45, 45, 45]));
+const shareOver = quarters("资金支付计划", firstValue([30, 40, 30, 20]), "支付比例(%)");
+const shareText = quarters("分季度用款计划", firstValue(["30%", "30%", "30%", ""]));
+
+testRule(planSum, {
+  valid: [
+    { name: "quarters adding up to the budget", sheet: quarters("资金支付计划", [20, 25, 25, 20]).sheet },
+    { name: "running totals (20, 45, 70, 90)", sheet: quarters("资金支付计划", [20, 45, 70, 90]).sheet },
+    {
+      name: "running totals ending short of the budget (20, 45, 70)",
+      sheet: quarters("资金支付计划", [20, 45, 70, ""]).sheet,
+    },
+    { name: "累计 in the label", sheet: quarters("累计支付进度(万元)", [45, 45, 45, 45]).sheet },
+    { name: "a plan over two years (2021, 2022)", sheet: planTwoYears.sheet },
+    { name: "percentages adding up to 100", sheet: quarters("资金支付计划", ["25%", "25%", "25%", "25%"]).sheet },
+    { name: "cumulative percentages", sheet: quarters("资金支付计划", ["25%", "50%", "75%", "100%"]).sheet },
+    { name: "numbers that say neither 金额 nor %", sheet: quarters("实施进度安排", [45, 45, 45, 45]).sheet },
+    {
+      name: "stages with years and no amounts (宁乡坝塘)",
+      sheet: planForm("项目实施进度计划", [
+        ["项目实施内容", "开始时间", "完成时间"],
+        ["总体概念规划", 2016, 2020],
+        ["核心区规划", 2021, 2021],
+      ]).sheet,
+    },
+    { name: "no plan", sheet: projectForm().sheet },
+  ],
+  invalid: [
+    { name: "four quarters of 45 against a budget of 90", sheet: over.sheet, cells: [over.at.q0] },
+    { name: "stage rows with a 金额 column, 110 of 90", sheet: stagesAmount.sheet, cells: [stagesAmount.at.s0] },
+    { name: "in 元: 1,000,000 元 of 90 万元", sheet: stagesYuan.sheet, cells: [stagesYuan.at.s0] },
+    { name: "a 支付比例(%) row adding up to 120", sheet: shareOver.sheet, cells: [shareOver.at.q0] },
+    { name: "percentages as text adding up to 90", sheet: shareText.sheet, cells: [shareText.at.q0] },
+  ],
+});
+
+test("amount/plan-sum names the instalments, their sum and the budget", () => {
+  const f = readSheet(over.sheet).tables.flatMap((t) => runRules(t, [planSum]));
+  expect(f).toHaveLength(1);
+  const t = readSheet(over.sheet).tables[0];
+  const cells = t.plans![0].parts.map((c, i) => `${QUARTERS[i]} ${c.address}`).join(" + ");
+  const budget = t.funding!.total!.value!.address;
+  expect(f[0].message.zh).toBe(
+    `“资金支付计划”各期金额 ${cells} = 45.00 + 45.00 + 45.00 + 45.00 = 180.00 万元，超过本年预算 90.00 万元（${budget}）；各期之和应不超过 90.00 万元，请核对各期金额。`
+  );
+  expect(f[0].related).toContain(budget);
 });

@@ -30,7 +30,7 @@ import type { SheetSnapshot } from "../snapshot";
 import { indicatorHeaders, readIndicators } from "./indicators";
 import { isLabel, LABEL, unitIn, yearIn, type LabelName } from "./labels";
 import { Sheet } from "./sheet";
-import { readSumLines } from "./sums";
+import { readPlans, readSumLines } from "./sums";
 
 /** A part of the sheet that holds one table: rows top..bottom. */
 export interface Region {
@@ -218,6 +218,8 @@ function readRegion(sheet: Sheet, region: Region): GoalTable | GoalTable[] | Not
   }
   const sumLines = readSumLines(sheet, region);
   if (sumLines.length > 0) table.sumLines = sumLines;
+  const plans = readPlans(sheet, region, indicators);
+  if (plans.length > 0) table.plans = plans;
   table.range = tableRange(sheet, region);
   return table;
 }

@@ -18,7 +18,7 @@
  * 合计 label; no scan of the whole sheet per total.
  */
 import { addsUpFast, isNumeric, parseAmount } from "../amount";
-import type { CellRef, SumLine } from "../model";
+import type { AmountUnit, CellRef, IndicatorBlock, InstalmentPlan, SumLine } from "../model";
 import type { Region } from "./index";
 import type { Sheet } from "./sheet";
 
@@ -385,4 +385,170 @@ function groupOf(view: View, e: Entry): string {
     if (kindOf(c) === "text") return c.text;
   }
   return "";
+}
+
+/**
+ * Implementation and payment plans: 项目实施进度计划, 资金支付计划, 分季度用款计划 … with one amount or percentage per
+ * stage. Two layouts are read, beside the block's label (merged down its rows) or just below it:
+ * - stage headers in one row (第一季度 … 第四季度, 1月 … 12月, 第一期 …), a row of numbers under them (the row's
+ *   own label, such as 支付金额(万元) or 支付比例(%), says what they are);
+ * - a header row with a money or percentage column (计划支付金额, 投入资金, 比例), one stage per row below it.
+ * Whether the numbers are amounts or percentages must be plain (a % format or text, a header or label saying 金额,
+ * 万元, 比例 or %); otherwise the block is left alone. A block with a 合计 row is block-sum's, and left alone here.
+ */
+const PLAN_RE =
+  /(实施|执行|建设|支付|用款|拨付|使用|支出)(进度|计划)|进度(计划|安排)|分(期|季度|月)(支付|用款|拨付|实施|安排)/;
+const PERIOD_RE =
+  /^(第?[一二三四1-4]季度|(1[0-2]|[1-9])月份?|第[一二三四五六七八九十\d]+(期|阶段|批次?|次)|[上下]半年)(\(.*\))?$/;
+const MONEY_HEAD_RE = /金额|资金|支付|投入|拨付|预算|用款|万元|\(元\)/;
+const SHARE_HEAD_RE = /比例|占比|百分比|%/;
+const NOT_AMOUNT_HEAD_RE = /时间|日期|内容|名称|阶段|事项|任务|措施|进度安排$/;
+const YEAR_RE = /^((?:19|20)\d\d)年?(度)?$/;
+/** How far below a one-row label a plan may reach. */
+const PLAN_ROWS = 6;
+
+function unitOf(texts: string[]): AmountUnit | undefined {
+  for (const t of texts) {
+    if (/\(万元\)|万元/.test(t)) return "万元";
+    if (/\(元\)|单位:元/.test(t)) return "元";
+  }
+  return undefined;
+}
+
+/** amount / share / undefined (unclear) from the cells and the words around them. */
+function planKind(parts: CellRef[], specific: string[], general: string): InstalmentPlan["kind"] | undefined {
+  const numbers = parts.filter((c) => c.text !== "");
+  if (numbers.length > 0 && numbers.every(isPercentCell)) return "share";
+  if (numbers.some(isPercentCell)) return undefined;
+  // The column header or the row's label says it; else the block's label.
+  for (const words of [specific, [general]]) {
+    const share = words.some((w) => SHARE_HEAD_RE.test(w));
+    // 支付比例(%): a share; 支付金额 / 投入资金(万元): money.
+    const money = words.some((w) => (share ? /金额|万元|\(元\)/ : MONEY_HEAD_RE).test(w));
+    if (share && !money) return "share";
+    if (money && !share) return "amount";
+    if (money && share) return undefined;
+  }
+  return undefined;
+}
+
+function yearsIn(sheet: Sheet, top: number, bottom: number, left: number, right: number): number[] {
+  const years = new Set<number>();
+  for (let r = top; r <= bottom; r++)
+    for (let c = left; c <= right; c++) {
+      const v = sheet.value(r, c);
+      const t = typeof v === "number" ? String(v) : sheet.norm(r, c);
+      const m = YEAR_RE.exec(t) ?? /((?:19|20)\d\d)年/.exec(t);
+      if (m) years.add(Number(m[1]));
+    }
+  return [...years].sort();
+}
+
+export function readPlans(sheet: Sheet, region: Region, indicators?: IndicatorBlock): InstalmentPlan[] {
+  const out: InstalmentPlan[] = [];
+  const inIndicators = (row: number) =>
+    indicators !== undefined &&
+    row >= indicators.header.row &&
+    row <= Math.max(indicators.header.row, ...indicators.rows.map((r) => r.row));
+  for (const l of region.labels) {
+    if (l.norm.length > 24 || !PLAN_RE.test(l.norm) || /率$|完成|按计划|按时/.test(l.norm)) continue;
+    if (inIndicators(l.row) || sheet.covered(l.row, l.col)) continue;
+    const ext = sheet.extent(l.row, l.col);
+    // Beside a label merged down its rows, or below a one-row label.
+    const area =
+      ext.bottom > l.row
+        ? { top: l.row, bottom: ext.bottom, left: ext.right + 1, right: sheet.right }
+        : { top: l.row + 1, bottom: Math.min(l.row + PLAN_ROWS, region.bottom), left: sheet.left, right: sheet.right };
+    if (area.left > area.right || area.top > area.bottom) continue;
+    const label = sheet.ref(l.row, l.col);
+    const plan = horizontalPlan(sheet, area) ?? verticalPlan(sheet, area);
+    if (!plan) continue;
+    const kind = planKind(plan.parts, plan.words, l.norm);
+    if (!kind) continue;
+    let cumulative = false;
+    for (let r = area.top; r <= plan.bottom && !cumulative; r++)
+      for (let c = area.left; c <= area.right && !cumulative; c++) cumulative = sheet.norm(r, c).includes("累计");
+    const unit = unitOf([l.norm, ...plan.words]);
+    out.push({
+      label,
+      kind,
+      ...(unit ? { unit } : {}),
+      parts: plan.parts,
+      names: plan.names,
+      cumulative: cumulative || l.norm.includes("累计"),
+      years: yearsIn(sheet, area.top, plan.bottom, area.left, area.right),
+    });
+  }
+  return out;
+}
+
+interface Area {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+interface FoundPlan {
+  parts: CellRef[];
+  names: string[];
+  /** Header and row-label texts that say what the numbers are. */
+  words: string[];
+  bottom: number;
+}
+
+/** Master cells of a row in the area, left to right. */
+function rowCells(sheet: Sheet, row: number, area: Area): { col: number; norm: string }[] {
+  const out: { col: number; norm: string }[] = [];
+  for (let c = area.left; c <= area.right; c++) {
+    if (sheet.covered(row, c)) continue;
+    out.push({ col: c, norm: sheet.norm(row, c) });
+  }
+  return out;
+}
+
+/** Stage headers in a row, a row of numbers under them. */
+function horizontalPlan(sheet: Sheet, area: Area): FoundPlan | undefined {
+  for (let h = area.top; h < area.bottom; h++) {
+    const periods = rowCells(sheet, h, area).filter((c) => PERIOD_RE.test(c.norm));
+    if (periods.length < 2) continue;
+    for (let v = h + 1; v <= area.bottom; v++) {
+      const parts = periods.map((p) => sheet.ref(v, p.col));
+      const kinds = parts.map(kindOf);
+      if (kinds.some((k) => k === "text")) continue;
+      if (kinds.filter((k) => k === "number").length < 2) continue;
+      // The row's own label: the text cells left of the first stage.
+      const words = [sheet.norm(h, area.left)];
+      for (let c = area.left; c < periods[0].col; c++) if (sheet.norm(v, c)) words.push(sheet.norm(v, c));
+      if (words.some((w) => totalLabel(w) !== undefined)) return undefined;
+      return { parts, names: periods.map((p) => p.norm), words: words.filter((w) => w !== ""), bottom: v };
+    }
+  }
+  return undefined;
+}
+
+/** A header row with a money or percentage column, one stage per row below it. */
+function verticalPlan(sheet: Sheet, area: Area): FoundPlan | undefined {
+  const head = area.top;
+  const cells = rowCells(sheet, head, area);
+  const col = cells.find(
+    (c) => (MONEY_HEAD_RE.test(c.norm) || SHARE_HEAD_RE.test(c.norm)) && !NOT_AMOUNT_HEAD_RE.test(c.norm)
+  );
+  if (!col) return undefined;
+  const nameCol = cells.find((c) => c.norm !== "" && c.col !== col.col)?.col ?? area.left;
+  const parts: CellRef[] = [];
+  const names: string[] = [];
+  let bottom = head;
+  for (let r = head + 1; r <= area.bottom; r++) {
+    if (!sheet.rowHasContent(r, area.left, area.right)) break;
+    const name = sheet.norm(r, nameCol);
+    if (totalLabel(name) !== undefined) return undefined; // a 合计 row: block-sum's
+    const cell = sheet.ref(r, col.col);
+    const k = kindOf(cell);
+    if (k === "text") return undefined;
+    parts.push(cell);
+    names.push(name);
+    bottom = r;
+  }
+  if (parts.filter((c) => kindOf(c) === "number").length < 2) return undefined;
+  return { parts, names, words: [col.norm], bottom };
 }

@@ -21,7 +21,7 @@ const YUAN: Record<string, number> = { 元: 1, 万元: 10_000, 亿元: 100_000_0
  * (amount/total-mismatch, amount/project-sum report that), the larger counts: a cost above both is surely wrong,
  * and a total of 0 beside real parts does not make every cost "over budget".
  */
-function budgetOf(table: GoalTable): { value: Decimal; cells: CellRef[] } | undefined {
+export function budgetOf(table: GoalTable): { value: Decimal; cells: CellRef[] } | undefined {
   const numbers = (cells: (CellRef | undefined)[]) => {
     const parts = cells.filter((c): c is CellRef => c !== undefined).map(parseAmount);
     return parts.length > 0 && parts.every(isNumeric)
@@ -54,7 +54,7 @@ function budgetOf(table: GoalTable): { value: Decimal; cells: CellRef[] } | unde
   return stated ?? parts;
 }
 
-function isCost(row: IndicatorRow): boolean {
+export function isCost(row: IndicatorRow): boolean {
   const l2 = row.level2?.text;
   const l1 = row.level1?.text;
   return (
@@ -63,7 +63,7 @@ function isCost(row: IndicatorRow): boolean {
 }
 
 /** The value as typed; in the split form the 目标值 and 计量单位 columns together. */
-function valueText(row: IndicatorRow): string | undefined {
+export function valueText(row: IndicatorRow): string | undefined {
   const v = row.value;
   if (!v || v.text === "") return undefined;
   const number = typeof v.value === "number" ? decimalOfNumber(v.value).toString() : v.text;

@@ -3,6 +3,8 @@ import type { Rule } from "../rule";
 import { taskSum } from "./task-sum";
 import { totalMismatch } from "./total-mismatch";
 import { projectSum } from "./project-sum";
+import { sourceSum } from "./source-sum";
+import { planSum } from "./plan-sum";
 import { blockSum } from "./block-sum";
 import { shareSum } from "./share-sum";
 import { totalAsPart } from "./total-as-part";
@@ -15,11 +17,14 @@ import { amountUnitInCell } from "./unit-in-cell";
 import { negative } from "./negative";
 import { precision } from "./precision";
 import { costOverBudget } from "./cost-over-budget";
+import { unitCostTotal } from "./unit-cost-total";
 
 export const AMOUNT_RULES: Rule[] = [
   taskSum,
   totalMismatch,
   projectSum,
+  sourceSum,
+  planSum,
   blockSum,
   totalAsPart,
   shareSum,
@@ -32,4 +37,5 @@ export const AMOUNT_RULES: Rule[] = [
   negative,
   precision,
   costOverBudget,
+  unitCostTotal,
 ];

@@ -1,4 +1,6 @@
+import { formatAmount, tableDecimals } from "../../amount";
 import type { Rule } from "../rule";
+import { partName, sourceParts, sumOfParts } from "../amount/source-sum";
 import { tableAnchor } from "./anchor";
 
 export const missingFunding: Rule = {
@@ -26,11 +28,22 @@ export const missingFunding: Rule = {
       });
       return;
     }
-    if (!f.total.value || f.total.value.text === "")
+    if (!f.total.value || f.total.value.text === "") {
+      // Sources filled in (中央补助 50.29): say the sum the total should show, in this one finding.
+      const found = sourceParts(table);
+      const sum = found && sumOfParts(found.parts);
+      const shown = sum && !sum.isZero() ? formatAmount(sum, tableDecimals(table)) : undefined;
+      const names = found?.parts.map((p) => `${partName(p.label)} ${p.value.address}`) ?? [];
       report({
         cell: f.total.value?.address ?? f.total.label.address,
-        related: [f.total.label.address],
-        message: { zh: "年度资金总额为空。", en: "The annual total (年度资金总额) is empty." },
+        related: [f.total.label.address, ...(shown ? (found?.parts.map((p) => p.value.address) ?? []) : [])],
+        message: shown
+          ? {
+              zh: `年度资金总额为空，按所列资金来源（${names.join(" + ")}）应为 ${shown}。`,
+              en: `The annual total (年度资金总额) is empty; by its sources (${names.join(" + ")}) it should be ${shown}.`,
+            }
+          : { zh: "年度资金总额为空。", en: "The annual total (年度资金总额) is empty." },
       });
+    }
   },
 };
