@@ -2,9 +2,13 @@ import type { Rule } from "../rule";
 import { isPlaceholder, realText } from "./placeholder";
 import { MIN_GOAL_LENGTH } from "./short-goal";
 
-/** The words of a text without numbering, punctuation, spaces and the full-width/half-width difference. */
+/**
+ * The words of a text without numbering, punctuation, spaces and the full-width/half-width difference. realText
+ * already drops punctuation and symbols (with a fallback where Unicode property escapes do not parse, as in WPS's
+ * older Chromium: no \p{…} literal may stand in the bundle); what is left to drop is white space.
+ */
 function words(text: string): string {
-  return realText(text.normalize("NFKC")).replace(/[\s\p{P}\p{S}]+/gu, "");
+  return realText(text.normalize("NFKC")).replace(/\s+/g, "");
 }
 
 export const goalCopied: Rule = {
