@@ -350,6 +350,29 @@ function numberFormatOf(cell: ExcelJS.Cell): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Entry points
 
+/**
+ * Parts of a worksheet's XML the snapshot never uses, which exceljs then skips instead of building models for
+ * (its `ignoreNodes` option): validation lists, conditional formats, extensions, views, print settings, pictures.
+ * Values, formulas, number formats (cell styles), merges, protection and hyperlinks' text are all still read.
+ */
+const LOAD_OPTIONS: Partial<ExcelJS.XlsxReadOptions> = {
+  ignoreNodes: [
+    "dataValidations",
+    "conditionalFormatting",
+    "extLst",
+    "sheetViews",
+    "pageSetup",
+    "pageMargins",
+    "headerFooter",
+    "printOptions",
+    "rowBreaks",
+    "picture",
+    "drawing",
+    "autoFilter",
+    "tableParts",
+  ],
+};
+
 /** Reads an .xlsx already in memory. `fileName` (optional) only helps to name the format in error messages. */
 export async function readWorkbookBuffer(buf: Uint8Array | ArrayBuffer, fileName?: string): Promise<WorkbookSnapshot> {
   const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
@@ -361,7 +384,7 @@ export async function readWorkbookBuffer(buf: Uint8Array | ArrayBuffer, fileName
   try {
     const nodeBuf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     // exceljs's typings want its own Buffer alias; a Node Buffer is what it takes at run time.
-    await workbook.xlsx.load(nodeBuf as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(nodeBuf as unknown as ExcelJS.Buffer, LOAD_OPTIONS);
   } catch (e) {
     throw corrupt(e);
   }
