@@ -14,9 +14,15 @@ import {
   readWorkbookBuffer,
   readWorkbookFile,
   serialToDate,
+  sheetToSnapshot,
   toCellValue,
   WorkbookReadError,
 } from "../src/xlsx/read";
+import type { WorkbookSnapshot } from "../src/core/snapshot";
+import { workbookToBuffer } from "../src/xlsx/write";
+import { layoutWorkbook } from "./builder/layout";
+import { SMALL_DEPARTMENT, SMALL_PROJECT } from "./fixtures/small";
+import { REAL_TABLES } from "./real-tables";
 
 async function bufferOf(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
@@ -247,5 +253,66 @@ describe("readWorkbookBuffer / readWorkbookFile", () => {
     const e = await readError(readWorkbookBuffer(buf.subarray(0, Math.floor(buf.length / 2)), "half.xlsx"));
     expect(e.code).toBe("corrupt");
     expect(e.message).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("the parts exceljs is told to skip (LOAD_OPTIONS.ignoreNodes)", () => {
+  /** The snapshot as a full exceljs load gives it, nothing skipped. */
+  async function fullLoad(bytes: Buffer): Promise<WorkbookSnapshot> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const date1904 = Boolean((wb.properties as { date1904?: boolean }).date1904);
+    return { sheets: wb.worksheets.map((ws) => sheetToSnapshot(ws, date1904)) };
+  }
+
+  async function expectSame(bytes: Buffer): Promise<WorkbookSnapshot> {
+    const fast = await readWorkbookBuffer(bytes);
+    expect(fast).toEqual(await fullLoad(bytes));
+    return fast;
+  }
+
+  it("change nothing in the sample, the builder's layouts and the real tables written to .xlsx", async () => {
+    await expectSame(await fs.readFile(path.join(__dirname, "..", "samples", "2021-urho-organization-dept.xlsx")));
+    const books: WorkbookSnapshot[] = [
+      layoutWorkbook(SMALL_DEPARTMENT),
+      layoutWorkbook(SMALL_PROJECT),
+      ...REAL_TABLES.map((t) => ({ sheets: [t.sheet] })),
+    ];
+    for (const book of books) {
+      const read = await expectSame(await workbookToBuffer(book));
+      expect(read.sheets[0].values.flat().filter((v) => v !== null).length).toBeGreaterThan(10);
+    }
+  });
+
+  it("change nothing in a sheet that has validation lists, conditional formats, frozen panes, print settings and a filter", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("表1", { views: [{ state: "frozen", ySplit: 2 }] });
+    ws.getCell("A1").value = "项目名称";
+    ws.mergeCells("B1:D1");
+    ws.getCell("B1").value = { richText: [{ text: "某某" }, { text: "项目", font: { bold: true } }] };
+    ws.getCell("A2").value = 12.5;
+    ws.getCell("A2").numFmt = "0.00";
+    ws.getCell("B2").value = { formula: "A2*2", result: 25 };
+    ws.getCell("C2").value = new Date(Date.UTC(2024, 0, 31));
+    ws.getCell("D2").value = { error: "#N/A" } as ExcelJS.CellErrorValue;
+    ws.getCell("E2").value = { text: "链接", hyperlink: "https://example.invalid/" };
+    ws.getCell("A3").dataValidation = { type: "list", allowBlank: true, formulae: ['"是,否"'] };
+    ws.addConditionalFormatting({
+      ref: "A2:A9",
+      rules: [{ type: "cellIs", operator: "greaterThan", formulae: [10], priority: 1, style: {} }],
+    });
+    ws.autoFilter = "A1:D2";
+    ws.pageSetup.printArea = "A1:D9";
+    ws.headerFooter.oddFooter = "第 &P 页";
+    await ws.protect("", {});
+    const read = await expectSame(await bufferOf(wb));
+    expect(read.sheets[0].protected).toBe(true);
+    expect(read.sheets[0].values[1]).toEqual([
+      12.5,
+      25,
+      dateToSerial(new Date(Date.UTC(2024, 0, 31))),
+      { error: "#N/A" },
+      "链接",
+    ]);
   });
 });

@@ -3,7 +3,7 @@
  * argument order, then the summary; with --annotate writes a marked copy of each workbook, with --report the
  * summary workbook. Progress goes to standard error when it is a terminal (not with --format json).
  */
-import { availableParallelism } from "os";
+import { availableParallelism, loadavg } from "os";
 import * as path from "path";
 import type { Lang } from "../core/finding";
 import type { CheckCommand } from "./args";
@@ -61,16 +61,29 @@ export async function mapOrdered<T, R>(
   return results;
 }
 
+/** Files per worker below which a worker costs more than it saves (see workerCount). */
+export const FILES_PER_WORKER = 100;
+
 /**
- * Worker threads for `files` files: GOALTABLE_WORKERS when set (0: none), else one per core when there are at least
- * 4 files per core to share (starting a worker costs about as much as checking a few files), else none.
+ * Worker threads for `files` files: GOALTABLE_WORKERS when set (0: none), else one per core that is really free,
+ * but only when at least two would each get FILES_PER_WORKER files, else none (the main thread checks them).
+ * Measured (npm run bench, bench/cli.ts) on the 2-core machine with other work on it: a worker costs ~0.4 s of
+ * start-up (it loads exceljs and the core and warms its own JIT) against ~4–8 ms per file, and with the cores
+ * busy two workers were slower than the main thread alone at 100, 300 and 1,000 files (1,000: 11.8 s against
+ * 7.9–8.9 s). So the cores the machine's load average (`load`, the last minute) leaves free are what counts;
+ * Windows reports no load average (0), so there every core counts as free.
  */
-export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env): number {
+export function workerCount(
+  files: number,
+  env: NodeJS.ProcessEnv = process.env,
+  cores: number = availableParallelism(),
+  load: number = loadavg()[0]
+): number {
   const forced = env.GOALTABLE_WORKERS;
   if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced);
-  const cores = availableParallelism();
-  if (cores < 2 || files < 8) return 0;
-  return Math.min(cores, Math.floor(files / 4));
+  const free = Math.floor(cores - load + 0.5);
+  const threads = Math.min(free, cores, Math.floor(files / FILES_PER_WORKER));
+  return threads >= 2 ? threads : 0;
 }
 
 /** Where each file's marked copy goes: OUTDIR/<its path under the folder given, or its name>, never twice. */

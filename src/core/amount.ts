@@ -48,10 +48,25 @@ const GROUPED_RE = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 /** Letters that look like digits, next to digits or a decimal point. */
 const LOOKALIKE_RE = /[OoIl]/g;
 
-/** The Decimal of a double, as Excel sees it: 15 significant digits. */
-export function decimalOfNumber(n: number): Decimal {
-  return new Decimal(n.toPrecision(15));
+/**
+ * Memo of a pure function of a number or a string, emptied when it grows large. Decimals are immutable, so one
+ * instance can be shared by every caller: a table repeats the same amounts and formats across its rules.
+ */
+function memo<K, V>(f: (k: K) => V, limit = 4096): (k: K) => V {
+  const cache = new Map<K, V>();
+  return (k) => {
+    let v = cache.get(k);
+    if (v === undefined && !cache.has(k)) {
+      if (cache.size >= limit) cache.clear();
+      v = f(k);
+      cache.set(k, v);
+    }
+    return v as V;
+  };
 }
+
+/** The Decimal of a double, as Excel sees it: 15 significant digits. */
+export const decimalOfNumber: (n: number) => Decimal = memo((n: number) => new Decimal(n.toPrecision(15)));
 
 /** Places after the decimal point as typed ("120.50" → 2, "30" → 0). */
 function typedDecimals(s: string): number {
@@ -60,11 +75,11 @@ function typedDecimals(s: string): number {
 }
 
 /** A plain or grouped numeric string → its Decimal and typed decimals; undefined when it is not one. */
-function numericString(s: string): { value: Decimal; decimals: number } | undefined {
+const numericString = memo((s: string): { value: Decimal; decimals: number } | undefined => {
   if (!PLAIN_RE.test(s) && !GROUPED_RE.test(s)) return undefined;
   const plain = s.replace(/,/g, "");
   return { value: new Decimal(plain.endsWith(".") ? plain.slice(0, -1) : plain), decimals: typedDecimals(plain) };
-}
+});
 
 export function parseAmount(cell: CellRef | undefined): AmountParse {
   if (!cell) return { kind: "empty" };
@@ -177,11 +192,14 @@ export function amountCells(table: GoalTable): AmountCell[] {
 
 /** Decimal places a number format shows: "0.00" → 2, "#,##0.000000_ " → 6; undefined for General, "@", "0". */
 export function formatDecimals(format: string | undefined): number | undefined {
-  if (!format) return undefined;
+  return format ? formatPlaces(format) : undefined;
+}
+
+const formatPlaces = memo((format: string): number | undefined => {
   const first = format.split(";")[0].replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
   const m = /[0#]\.(0+)/.exec(first);
   return m ? m[1].length : undefined;
-}
+});
 
 /**
  * The decimal places the table uses. Each numeric amount counts with the places it uses: its own (value as typed,

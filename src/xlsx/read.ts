@@ -5,7 +5,7 @@
  * Nothing here throws anything but a WorkbookReadError: every failure (missing file, wrong format, encrypted file,
  * corrupt zip, exceljs crash) becomes one with a message in Chinese and English.
  */
-import { promises as fs } from "fs";
+import { readFileSync, statSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { Message } from "../core/finding";
@@ -350,6 +350,29 @@ function numberFormatOf(cell: ExcelJS.Cell): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Entry points
 
+/**
+ * Parts of a worksheet's XML the snapshot never uses, which exceljs then skips instead of building models for
+ * (its `ignoreNodes` option): validation lists, conditional formats, extensions, views, print settings, pictures.
+ * Values, formulas, number formats (cell styles), merges, protection and hyperlinks' text are all still read.
+ */
+const LOAD_OPTIONS: Partial<ExcelJS.XlsxReadOptions> = {
+  ignoreNodes: [
+    "dataValidations",
+    "conditionalFormatting",
+    "extLst",
+    "sheetViews",
+    "pageSetup",
+    "pageMargins",
+    "headerFooter",
+    "printOptions",
+    "rowBreaks",
+    "picture",
+    "drawing",
+    "autoFilter",
+    "tableParts",
+  ],
+};
+
 /** Reads an .xlsx already in memory. `fileName` (optional) only helps to name the format in error messages. */
 export async function readWorkbookBuffer(buf: Uint8Array | ArrayBuffer, fileName?: string): Promise<WorkbookSnapshot> {
   const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
@@ -361,7 +384,7 @@ export async function readWorkbookBuffer(buf: Uint8Array | ArrayBuffer, fileName
   try {
     const nodeBuf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     // exceljs's typings want its own Buffer alias; a Node Buffer is what it takes at run time.
-    await workbook.xlsx.load(nodeBuf as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(nodeBuf as unknown as ExcelJS.Buffer, LOAD_OPTIONS);
   } catch (e) {
     throw corrupt(e);
   }
@@ -395,11 +418,15 @@ export async function readWorkbookFile(file: string): Promise<WorkbookSnapshot> 
   return readWorkbookBuffer(await readWorkbookBytes(file), file);
 }
 
-/** A workbook file's bytes (a regular file, not too large), or a WorkbookReadError saying why not. */
+/**
+ * A workbook file's bytes (a regular file, not too large), or a WorkbookReadError saying why not. Read with the
+ * synchronous calls: a goal table is a few hundred KB, and the promise API's five round trips through the thread
+ * pool (stat, open, fstat, read, close) cost about 0.9 ms a file, a quarter of exceljs's whole parse of one.
+ */
 export async function readWorkbookBytes(file: string): Promise<Buffer> {
   let stat;
   try {
-    stat = await fs.stat(file);
+    stat = statSync(file);
   } catch (e) {
     throw fileError(e);
   }
@@ -410,13 +437,11 @@ export async function readWorkbookBytes(file: string): Promise<Buffer> {
     });
   if (!stat.isFile()) throw new WorkbookReadError("not-a-file", { zh: "不是普通文件。", en: "Not a regular file." });
   if (stat.size > MAX_FILE_BYTES) throw tooLarge(stat.size);
-  let buf: Buffer;
   try {
-    buf = await fs.readFile(file);
+    return readFileSync(file);
   } catch (e) {
     throw fileError(e);
   }
-  return buf;
 }
 
 function fileError(e: unknown): WorkbookReadError {
