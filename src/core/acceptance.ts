@@ -9,8 +9,9 @@
  * The workbook stores the list as one custom XML part in the namespace ACCEPTANCES_NS (acceptancesToXml /
  * acceptancesFromXml). Why a custom XML part and not document settings: the part is plain XML inside the .xlsx
  * package (customXml/itemN.xml), so the command-line checker reads it without Office, WPS reads and writes it
- * through its own CustomXMLParts, and it survives saving in any of them; Office.js document settings live in the
- * web-extension part keyed to this add-in's id, which neither WPS nor a reader of the file is meant to use.
+ * through its own CustomXMLParts, and it survives saving in any of them; the Office add-in API's document settings
+ * live in the web-extension part keyed to this add-in's id, which neither WPS nor a reader of the file is meant to
+ * use.
  *
  * Pure: no Office, no XML library (the format is ours and small; the reader is tolerant and never throws).
  */

@@ -1,8 +1,8 @@
 /**
  * The add-in's marks, host-neutral: the rule formula that names a mark (`=N("goaltable:error")=0`), the colours per
- * severity, and which cells and ranges get a mark. The Excel add-in (src/excel/highlight.ts) writes them through
- * Office.js; the command line (src/xlsx/annotate.ts) writes the same conditional formats into a copy of the file, so
- * the add-in's 清除标记 removes both.
+ * severity, and which cells and ranges get a mark. The Excel add-in (src/excel/highlight.ts) and the WPS host
+ * (src/wps/writes.ts) write them through their hosts' APIs; the command line (src/xlsx/annotate.ts) writes the same
+ * conditional formats into a copy of the file, so the add-in's 清除标记 removes all of them.
  */
 import { cellAddress, parseCell, parseRange, rangeAddress, stripSheet, type RangePosition } from "./address";
 import { SEVERITY_ORDER, type Finding, type Severity } from "./finding";
