@@ -7,7 +7,8 @@ import ExcelJS from "exceljs";
 import { mapOrdered, parseArgs, cellRef } from "../src/cli/main";
 import { runCli, type Captured } from "./support/cli";
 import { writeWorkbookFile } from "../src/xlsx/write";
-import { layoutWorkbook, SAMPLE_LAYOUT } from "./builder/layout";
+import { buildTable, layoutWorkbook, SAMPLE_LAYOUT } from "./builder/layout";
+import { withCells } from "./support/edit";
 import { SAMPLE_2021 } from "./fixtures/sample-2021-urho";
 
 const run = promisify(execFile);
@@ -252,6 +253,23 @@ describe("the 2021 sample", () => {
     expect(file.tables[0].range).toMatch(/^A1:[A-Z]+\d+$/);
     expect(file.findings.filter((f: { rule: string }) => f.rule === "structure/no-goal-table")).toEqual([]);
     expect([0, 1]).toContain(r.code);
+  });
+
+  it("names in --format json the rules folded into a finding on the same cell (one cell, one finding)", async () => {
+    const built = buildTable(SAMPLE_2021, SAMPLE_LAYOUT);
+    const i = SAMPLE_2021.indicators.findIndex((x) => x.name === "群众工作培训按时完成率");
+    const cell = built.placed.indicators[i].value!;
+    const sheet = withCells(built.workbook.sheets[0], { [cell]: "≥９５" }); // full-width digits and no unit
+    const file = path.join(dir, "folded.xlsx");
+    await writeWorkbookFile({ ...built.workbook, sheets: [sheet] }, file);
+    const r = await cli("check", file, "--format", "json");
+    const [finding, ...others] = JSON.parse(r.stdout).files[0].findings.filter(
+      (f: { cell: string }) => f.cell === cell
+    );
+    expect(others).toEqual([]);
+    expect(finding).toMatchObject({ rule: "value/missing-unit", folded: ["value/fullwidth"] });
+    const plain = JSON.parse((await cli("check", sample, "--format", "json")).stdout).files[0].findings;
+    expect(plain.filter((f: { folded?: string[] }) => "folded" in f)).toEqual([]);
   });
 
   it("lists the table in the text header", async () => {

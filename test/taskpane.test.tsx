@@ -11,7 +11,7 @@ import "@testing-library/jest-dom";
 import App from "../src/taskpane/App";
 import { ErrorBoundary } from "../src/taskpane/components/ErrorBoundary";
 import { ResultHeader } from "../src/taskpane/components/ResultHeader";
-import { ruleOf } from "../src/taskpane/findings";
+import { ruleOf, ruleTitle } from "../src/taskpane/findings";
 import { checkSheet, type SheetCheck } from "../src/core/check";
 import type { CellValue, SheetSnapshot } from "../src/core/snapshot";
 import type { Lang } from "../src/core/finding";
@@ -220,6 +220,18 @@ describe("task pane", () => {
     expect(host.callsOf("readActiveSheet")).toHaveLength(2);
     await waitFor(() => expect(screen.queryByText(/可一并修正/)).not.toBeInTheDocument());
     for (const f of expected) expect(screen.queryByTitle(`转到 ${f.cell}`)).not.toBeInTheDocument();
+  });
+
+  it("names the findings folded into one on the same cell", async () => {
+    const cell = valueCell("群众工作培训按时完成率");
+    const snapshot = variant({ [cell]: "≥９５" }); // full-width digits and no unit: one finding, the other folded
+    const [finding] = checkSheet(snapshot).findings.filter((f) => f.cell === cell);
+    expect(finding.folded).toEqual(["value/fullwidth"]);
+    const { user } = setup(snapshot);
+    await runCheck(user);
+    const entry = screen.getByTitle(`转到 ${cell}`);
+    expect(within(entry).getByText(`同一单元格还有：${ruleTitle("value/fullwidth", "zh")}`)).toBeInTheDocument();
+    expect(screen.getAllByText(/^同一单元格还有：/)).toHaveLength(1);
   });
 
   it("a note for the whole table fixes all its cells with one click", async () => {

@@ -86,6 +86,8 @@ export interface JsonFinding {
   cell: string;
   related: string[];
   message: string;
+  /** Rules whose findings on the same cell were folded into this one; absent when none were. */
+  folded?: string[];
 }
 
 export interface JsonAccepted {
@@ -122,6 +124,7 @@ export function toJsonFile(r: FileResult, lang: Lang): JsonFile {
       cell: f.cell,
       related: [...f.related],
       message: f.message[lang],
+      ...(f.folded?.length ? { folded: [...f.folded] } : {}),
     })),
     accepted: (r.accepted ?? []).map((a) => ({
       rule: a.finding.rule,

@@ -84,6 +84,7 @@ export const STRINGS = {
     zh: "预算管理一体化系统会拦截此错误，不能接受，须修改。",
     en: "The budget platform refuses this error: it cannot be accepted, only corrected.",
   },
+  foldedNote: { zh: "同一单元格还有：{rules}", en: "Also at this cell: {rules}" },
   acceptedSection: { zh: "已接受 ({n})", en: "Accepted ({n})" },
   acceptedReason: { zh: "理由：{reason}", en: "Reason: {reason}" },
   acceptedNoReason: { zh: "未填写理由", en: "No reason given" },

@@ -1,5 +1,6 @@
 /**
- * One finding: severity icon, cell, message and the rule's title. The whole entry is a button: clicking it, or
+ * One finding: severity icon, cell, message, the rule's title and, when other rules' findings on the same cell were
+ * folded into it (one cell, one finding), their titles. The whole entry is a button: clicking it, or
  * Enter/Space on it, selects the cell in Excel. A finding with a fix has its own 修正 button beside it, and any
  * finding of a rule that is not blocking has 接受, which asks for an optional one-line reason. A blocking rule's
  * finding says why it cannot be accepted instead.
@@ -113,6 +114,13 @@ export function FindingItem(props: FindingItemProps): React.JSX.Element {
               {finding.message[lang]}
             </span>
             {title && <Caption1 className={styles.rule}>{title}</Caption1>}
+            {finding.folded && finding.folded.length > 0 && (
+              <Caption1 className={styles.rule}>
+                {t("foldedNote", {
+                  rules: finding.folded.map((id) => ruleTitle(id, lang) ?? id).join(lang === "zh" ? "、" : ", "),
+                })}
+              </Caption1>
+            )}
             {blocking && onAccept && <Caption1 className={styles.blocking}>{t("blockingNote")}</Caption1>}
           </span>
         </button>
