@@ -1973,11 +1973,9 @@ function checkXml(xml: unknown): string {
   return xml;
 }
 
-export class FakeCustomXmlPartCollection extends FakeClientObject<PartState[]> {
+/** What both part collections share: no scalars of their own, and `items` loaded as parts. */
+abstract class FakePartList extends FakeClientObject<PartState[]> {
   private _items: FakeCustomXmlPart_[] | undefined;
-  constructor(context: FakeRequestContext) {
-    super(context, "CustomXmlPartCollection", () => partsOf(context.host));
-  }
   protected _scalarNames(): string[] {
     return [];
   }
@@ -1989,7 +1987,22 @@ export class FakeCustomXmlPartCollection extends FakeClientObject<PartState[]> {
     return this._items;
   }
   override _execLoad(tree: LoadTree): Loaded {
-    return loadParts(this, this._target(), tree, (items) => (this._items = items));
+    const itemTree = tree.props.get("items") ?? tree;
+    const items = this._target().map((p) => new FakeCustomXmlPart_(this.context, () => p));
+    const loads = items.map((i) => i._execLoad(isEmptyTree(itemTree) ? ALL : itemTree));
+    return {
+      bytes: loads.reduce((s, l) => s + l.bytes, 0) + 2,
+      apply: () => {
+        this._items = items;
+        loads.forEach((l) => l.apply());
+      },
+    };
+  }
+}
+
+export class FakeCustomXmlPartCollection extends FakePartList {
+  constructor(context: FakeRequestContext) {
+    super(context, "CustomXmlPartCollection", () => partsOf(context.host));
   }
   add(xml: string): FakeCustomXmlPart_ {
     let created: PartState | undefined;
@@ -2017,41 +2030,9 @@ export class FakeCustomXmlPartCollection extends FakeClientObject<PartState[]> {
   }
 }
 
-function loadParts(
-  owner: FakeClientObject<PartState[]>,
-  parts: PartState[],
-  tree: LoadTree,
-  set: (items: FakeCustomXmlPart_[]) => void
-): Loaded {
-  const itemTree = tree.props.get("items") ?? tree;
-  const items = parts.map((p) => new FakeCustomXmlPart_(owner.context, () => p));
-  const loads = items.map((i) => i._execLoad(isEmptyTree(itemTree) ? ALL : itemTree));
-  return {
-    bytes: loads.reduce((s, l) => s + l.bytes, 0) + 2,
-    apply: () => {
-      set(items);
-      loads.forEach((l) => l.apply());
-    },
-  };
-}
-
-export class FakeCustomXmlPartScopedCollection extends FakeClientObject<PartState[]> {
-  private _items: FakeCustomXmlPart_[] | undefined;
+export class FakeCustomXmlPartScopedCollection extends FakePartList {
   constructor(context: FakeRequestContext, resolver: () => PartState[]) {
     super(context, "CustomXmlPartScopedCollection", resolver);
-  }
-  protected _scalarNames(): string[] {
-    return [];
-  }
-  protected _scalar(): unknown {
-    return undefined;
-  }
-  get items(): FakeCustomXmlPart_[] {
-    if (!this._items) throw notLoaded(this._className, "items");
-    return this._items;
-  }
-  override _execLoad(tree: LoadTree): Loaded {
-    return loadParts(this, this._target(), tree, (items) => (this._items = items));
   }
   getCount(): { value: number } {
     return clientResult(this.context, () => this._target().length);
