@@ -20,7 +20,7 @@ import { FILES_PER_WORKER, markedPaths, workerCount } from "../src/cli/check";
 import { findSoffice } from "../src/cli/convert";
 import { parseArgs } from "../src/cli/args";
 import { findOnPath } from "../scripts/render-template";
-import { unescapeXml, attributes } from "../src/xlsx/annotate";
+import { unescapeXml, attributes } from "../src/xlsx/xml";
 import { writeAcceptancesToXlsx } from "../src/xlsx/acceptances";
 import { writeWorkbookFile } from "../src/xlsx/write";
 import { layoutWorkbook } from "./builder/layout";

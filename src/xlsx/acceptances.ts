@@ -13,18 +13,10 @@ import {
   isAcceptancesXml,
   type Acceptance,
 } from "../core/acceptance";
+import { decodePart } from "./xml";
 
 /** customXml/item1.xml, item2.xml… (not the itemProps files). */
 const ITEM = /^customXml\/item(\d+)\.xml$/;
-
-/** Text of a part: UTF-8, or UTF-16 when it starts with a byte-order mark (how Office writes some parts). */
-export function decodePart(bytes: Uint8Array): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
-    return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
-    return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  return new TextDecoder("utf-8").decode(bytes);
-}
 
 /**
  * The acceptances stored in an .xlsx file's bytes: [] when it has none, when it is not a zip, or when the part is

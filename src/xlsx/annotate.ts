@@ -16,6 +16,8 @@ import JSZip from "jszip";
 import { parseCell, parseRange, rangeAddress } from "../core/address";
 import type { Finding, Lang, Severity } from "../core/finding";
 import { MARK_COLORS, markFormula, mergeAround, planMarks, worstPerCell } from "../core/marks";
+import { officeDocumentPart, sheetEntries, type SheetEntry } from "./package";
+import { attributes, dirOf, escapeXml, relsOf, resolveTarget } from "./xml";
 
 /** One row of the 检查结果 sheet. */
 export interface AnnotateItem {
@@ -55,43 +57,6 @@ const SEVERITY_WORDS: Record<Lang, Record<Severity, string>> = {
 export const RESULTS_SHEET: Record<Lang, string> = { zh: "检查结果", en: "Check results" };
 const NO_FINDINGS: Record<Lang, string> = { zh: "未发现问题。", en: "No problems found." };
 
-// ---------------------------------------------------------------------------------------------------------------
-// XML helpers (the parts are edited as text: only whole elements are inserted, nothing is re-serialised)
-
-export function escapeXml(s: string): string {
-  return (
-    s
-      // Characters XML 1.0 cannot hold at all.
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
-      .replace(/&/g, "&amp;")
-      .replace(/</g, "&lt;")
-      .replace(/>/g, "&gt;")
-      .replace(/"/g, "&quot;")
-  );
-}
-
-export function unescapeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
-    const k = e.toLowerCase();
-    if (k === "amp") return "&";
-    if (k === "lt") return "<";
-    if (k === "gt") return ">";
-    if (k === "quot") return '"';
-    if (k === "apos") return "'";
-    return String.fromCodePoint(k.startsWith("#x") ? parseInt(k.slice(2), 16) : parseInt(k.slice(1), 10));
-  });
-}
-
-/** The attributes of one start tag, by their qualified name. */
-export function attributes(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(tag))) out[m[1]] = unescapeXml(m[3] ?? m[4] ?? "");
-  return out;
-}
-
 /** The namespace prefix ("x:" or "") of the root element `local`. */
 function rootPrefix(xml: string, local: string): string {
   const m = new RegExp(`<([\\w.-]+:)?${local}[\\s>/]`).exec(xml);
@@ -104,28 +69,6 @@ function prefixOf(xml: string, ns: string): string | undefined {
   return m?.[1];
 }
 
-/** Resolves a relationship target against the folder of the part that owns it. */
-function resolveTarget(baseDir: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = baseDir ? baseDir.split("/") : [];
-  for (const seg of target.split("/")) {
-    if (seg === "..") parts.pop();
-    else if (seg !== "." && seg !== "") parts.push(seg);
-  }
-  return parts.join("/");
-}
-
-function dirOf(part: string): string {
-  const i = part.lastIndexOf("/");
-  return i < 0 ? "" : part.slice(0, i);
-}
-
-function relsOf(part: string): string {
-  const d = dirOf(part);
-  const base = part.slice(d.length ? d.length + 1 : 0);
-  return `${d ? d + "/" : ""}_rels/${base}.rels`;
-}
-
 async function text(zip: JSZip, part: string): Promise<string> {
   const f = zip.file(part);
   if (!f) throw new AnnotateError(`missing part ${part}`);
@@ -134,12 +77,6 @@ async function text(zip: JSZip, part: string): Promise<string> {
 
 // ---------------------------------------------------------------------------------------------------------------
 // The package's sheets
-
-interface SheetEntry {
-  name: string;
-  sheetId: number;
-  part: string;
-}
 
 interface WorkbookParts {
   workbookPart: string;
@@ -151,30 +88,14 @@ interface WorkbookParts {
 }
 
 async function workbookParts(zip: JSZip): Promise<WorkbookParts> {
-  let workbookPart = "xl/workbook.xml";
   const root = zip.file("_rels/.rels");
-  if (root) {
-    for (const tag of (await root.async("string")).match(/<(?:[\w.-]+:)?Relationship\b[^>]*>/g) ?? []) {
-      const a = attributes(tag);
-      if (/\/officeDocument$/.test(a.Type ?? "") && a.Target) workbookPart = resolveTarget("", a.Target);
-    }
-  }
+  const workbookPart = officeDocumentPart(root ? await root.async("string") : undefined);
   const workbookXml = await text(zip, workbookPart);
   const relsPart = relsOf(workbookPart);
   const relsXml = await text(zip, relsPart);
-  const targets = new Map<string, string>();
-  for (const tag of relsXml.match(/<(?:[\w.-]+:)?Relationship\b[^>]*>/g) ?? []) {
-    const a = attributes(tag);
-    if (a.Id && a.Target) targets.set(a.Id, resolveTarget(dirOf(workbookPart), a.Target));
-  }
   const relPrefix = prefixOf(workbookXml, NS_REL) ?? prefixOf(workbookXml, NS_REL_STRICT);
   if (!relPrefix) throw new AnnotateError("the workbook part declares no relationships namespace");
-  const sheets: SheetEntry[] = [];
-  for (const tag of workbookXml.match(/<(?:[\w.-]+:)?sheet\b[^>]*>/g) ?? []) {
-    const a = attributes(tag);
-    const part = targets.get(a[`${relPrefix}:id`] ?? "");
-    if (a.name !== undefined && part) sheets.push({ name: a.name, sheetId: Number(a.sheetId) || 0, part });
-  }
+  const sheets = sheetEntries(workbookPart, workbookXml, relsXml);
   return { workbookPart, workbookXml, relsPart, relsXml, sheets, relPrefix };
 }
 

@@ -3,15 +3,13 @@
  * `numberFormat` of each sheet's used range), so the core cannot tell the two apart.
  *
  * Nothing here throws anything but a WorkbookReadError: every failure (missing file, wrong format, encrypted file,
- * corrupt zip, exceljs crash) becomes one with a message in Chinese and English.
+ * corrupt zip, a part neither reader can parse) becomes one with a message in Chinese and English.
  */
 import { readFileSync, statSync } from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
 import type { Message } from "../core/finding";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
-import { emptySnapshot } from "../core/snapshot";
-import { cellAddress, rangeAddress } from "../core/address";
+import type { WorkbookSnapshot } from "../core/snapshot";
+import { NotAWorkbook, readPackage } from "./package";
 
 /** Files above this size are refused: a goal table is a few hundred KB at most. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -150,228 +148,27 @@ export function classifyInput(buf: Uint8Array, fileName?: string): WorkbookReadE
   return null;
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Values (pure)
-
-const MS_PER_DAY = 24 * 60 * 60 * 1000;
-/** Serial number of 1970-01-01 in the 1900 date system. */
-const UNIX_EPOCH_SERIAL = 25569;
-/** Days between the 1900 and the 1904 date systems. */
-const DATE1904_OFFSET = 1462;
-
 /**
- * A Date that exceljs made from a serial number back to that serial number. exceljs converts with
- * `date = (serial - 25569 [+ 1462]) days after 1970-01-01 UTC`, rounded to the millisecond; this is its exact
- * inverse, so serials before 1900-03-01 (where Excel's fictitious 1900-02-29 sits) come back unchanged too.
+ * The snapshot of an .xlsx file's bytes: read from the package's parts (src/xlsx/package.ts), and by exceljs
+ * (src/xlsx/read-exceljs.ts) when the package reader declines the file (a ZIP64 package, a part it cannot scan).
+ * Throws a WorkbookReadError "corrupt" when neither can read it. `primary` is there for tests.
  */
-export function dateToSerial(date: Date, date1904 = false): number {
-  const serial = UNIX_EPOCH_SERIAL + date.getTime() / MS_PER_DAY - (date1904 ? DATE1904_OFFSET : 0);
-  // Remove float noise below a millisecond (Excel keeps about 15 significant digits).
-  return Math.round(serial * MS_PER_DAY) / MS_PER_DAY;
-}
-
-/** The inverse of dateToSerial, as exceljs does it. */
-export function serialToDate(serial: number, date1904 = false): Date {
-  return new Date(Math.round((serial - UNIX_EPOCH_SERIAL + (date1904 ? DATE1904_OFFSET : 0)) * MS_PER_DAY));
-}
-
-/** Plain text of a string, a rich-text value or a hyperlink's text. */
-export function plainText(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "string") return v;
-  if (typeof v === "number" || typeof v === "boolean") return String(v);
-  if (typeof v === "object") {
-    const o = v as { richText?: { text?: unknown }[]; text?: unknown };
-    if (Array.isArray(o.richText)) return o.richText.map((r) => plainText(r.text)).join("");
-    if ("text" in o) return plainText(o.text);
-  }
-  return "";
-}
-
-/** Normalises an Excel error literal; exceljs keeps the text from the file ("#REF!", "#N/A"). */
-function errorValue(e: unknown): CellValue {
-  const s = typeof e === "string" && e.trim() ? e.trim().toUpperCase() : "#VALUE!";
-  return { error: s };
-}
-
-/**
- * Maps one exceljs cell value (or formula result) to the value Office.js gives in `Range.values`: numbers, dates
- * as serial numbers, text (rich text and hyperlinks flattened), booleans, errors as {error}, null for empty.
- * (exceljs already decodes the `_xHHHH_` escapes of shared strings, "a_x000D_b" → "a\rb".)
- */
-export function toCellValue(v: unknown, date1904 = false): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "number") return Number.isFinite(v) ? v : { error: "#NUM!" };
-  if (typeof v === "string") return v === "" ? null : v;
-  if (typeof v === "boolean") return v;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? { error: "#VALUE!" } : dateToSerial(v, date1904);
-  if (typeof v === "object") {
-    const o = v as Record<string, unknown>;
-    if ("error" in o) return errorValue(o.error);
-    if ("formula" in o || "sharedFormula" in o) return formulaResult(o.result, date1904);
-    if ("richText" in o || "text" in o) {
-      const t = plainText(o);
-      return t === "" ? null : t;
+export async function readSnapshot(
+  bytes: Uint8Array,
+  primary: (bytes: Uint8Array) => WorkbookSnapshot = readPackage
+): Promise<WorkbookSnapshot> {
+  try {
+    return primary(bytes);
+  } catch (first) {
+    try {
+      // Loaded only now: most runs never need it, and a worker thread starts faster without it.
+      const { readWithExcelJS } = await import("./read-exceljs");
+      return await readWithExcelJS(bytes);
+    } catch (e) {
+      throw corrupt(first instanceof NotAWorkbook ? first : e);
     }
   }
-  return null;
 }
-
-/** A formula's cached result; an empty string stays "" (Office.js reports "" for a formula that yields ""). */
-export function formulaResult(result: unknown, date1904 = false): CellValue {
-  if (result === "") return "";
-  return toCellValue(result, date1904);
-}
-
-/** exceljs formula text → Office.js form: a leading "=" and no "_xlfn." / "_xlws." future-function prefixes. */
-export function formulaText(formula: string): string {
-  const f = formula.replace(/_xlfn\.|_xlws\./g, "");
-  return f.startsWith("=") ? f : "=" + f;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Sheets
-
-interface Box {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-function extend(box: Box | null, top: number, left: number, bottom: number, right: number): Box {
-  if (!box) return { top, left, bottom, right };
-  return {
-    top: Math.min(box.top, top),
-    left: Math.min(box.left, left),
-    bottom: Math.max(box.bottom, bottom),
-    right: Math.max(box.right, right),
-  };
-}
-
-interface MergeRange {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-/** The merged areas of a sheet, 1-based as exceljs keeps them. */
-function mergesOf(ws: ExcelJS.Worksheet): MergeRange[] {
-  const internal = (ws as unknown as { _merges?: Record<string, MergeRange> })._merges;
-  if (internal) return Object.values(internal).filter(Boolean);
-  const ranges: string[] = ((ws as unknown as { model?: { merges?: string[] } }).model?.merges ?? []) as string[];
-  return ranges.map((r) => {
-    const [a, b] = r.split(":");
-    const p = parseA1(a);
-    const q = parseA1(b ?? a);
-    return { top: p.row + 1, left: p.col + 1, bottom: q.row + 1, right: q.col + 1 };
-  });
-}
-
-function parseA1(a: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(a.trim());
-  if (!m) return { row: 0, col: 0 };
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
-}
-
-const ValueType = ExcelJS.ValueType;
-
-/** One worksheet → its snapshot. Exported for tests. */
-export function sheetToSnapshot(ws: ExcelJS.Worksheet, date1904 = false): SheetSnapshot {
-  const merges = mergesOf(ws);
-  let box: Box | null = null;
-  // Bounding box (1-based) of the cells holding something, and of the merge areas.
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (cell.type === ValueType.Null) return;
-      if (cell.type === ValueType.Merge) return; // covered by the merge areas below
-      if (cell.type === ValueType.String && cell.value === "") return;
-      box = extend(box, r, c, r, c);
-    });
-  });
-  for (const m of merges) box = extend(box, m.top, m.left, m.bottom, m.right);
-
-  const snapshot = emptySnapshot(ws.name);
-  const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
-  snapshot.protected = Boolean(protection?.sheet);
-  snapshot.visible = (ws.state ?? "visible") === "visible";
-  const used = box as Box | null;
-  if (!used) return snapshot;
-
-  snapshot.origin = cellAddress(used.top - 1, used.left - 1);
-  for (let r = used.top; r <= used.bottom; r++) {
-    const values: CellValue[] = [];
-    const formulas: (string | null)[] = [];
-    const formats: string[] = [];
-    const row = ws.findRow(r);
-    for (let c = used.left; c <= used.right; c++) {
-      const cell = row?.findCell(c);
-      if (!cell) {
-        values.push(null);
-        formulas.push(null);
-        formats.push("General");
-        continue;
-      }
-      formats.push(numberFormatOf(cell));
-      if (cell.type === ValueType.Merge) {
-        // exceljs answers a merged cell's value with its master's; Office.js gives the cell's own (empty) value.
-        values.push(null);
-        formulas.push(null);
-        continue;
-      }
-      if (cell.type === ValueType.Formula) {
-        const f = cell.formula;
-        values.push(formulaResult(cell.result, date1904));
-        formulas.push(f ? formulaText(f) : null);
-        continue;
-      }
-      values.push(toCellValue(cell.value, date1904));
-      formulas.push(null);
-    }
-    snapshot.values.push(values);
-    snapshot.formulas.push(formulas);
-    snapshot.numberFormats.push(formats);
-  }
-  snapshot.merges = merges
-    .filter((m) => m.bottom > m.top || m.right > m.left)
-    .map((m) => rangeAddress({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
-  return snapshot;
-}
-
-function numberFormatOf(cell: ExcelJS.Cell): string {
-  const f = cell.numFmt as unknown;
-  if (typeof f === "string" && f !== "") return f;
-  return "General";
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Entry points
-
-/**
- * Parts of a worksheet's XML the snapshot never uses, which exceljs then skips instead of building models for
- * (its `ignoreNodes` option): validation lists, conditional formats, extensions, views, print settings, pictures.
- * Values, formulas, number formats (cell styles), merges, protection and hyperlinks' text are all still read.
- */
-const LOAD_OPTIONS: Partial<ExcelJS.XlsxReadOptions> = {
-  ignoreNodes: [
-    "dataValidations",
-    "conditionalFormatting",
-    "extLst",
-    "sheetViews",
-    "pageSetup",
-    "pageMargins",
-    "headerFooter",
-    "printOptions",
-    "rowBreaks",
-    "picture",
-    "drawing",
-    "autoFilter",
-    "tableParts",
-  ],
-};
 
 /** Reads an .xlsx already in memory. `fileName` (optional) only helps to name the format in error messages. */
 export async function readWorkbookBuffer(buf: Uint8Array | ArrayBuffer, fileName?: string): Promise<WorkbookSnapshot> {
@@ -379,29 +176,7 @@ export async function readWorkbookBuffer(buf: Uint8Array | ArrayBuffer, fileName
   if (bytes.byteLength > MAX_FILE_BYTES) throw tooLarge(bytes.byteLength);
   const refused = classifyInput(bytes, fileName);
   if (refused) throw refused;
-
-  const workbook = new ExcelJS.Workbook();
-  try {
-    const nodeBuf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    // exceljs's typings want its own Buffer alias; a Node Buffer is what it takes at run time.
-    await workbook.xlsx.load(nodeBuf as unknown as ExcelJS.Buffer, LOAD_OPTIONS);
-  } catch (e) {
-    throw corrupt(e);
-  }
-  try {
-    const date1904 = Boolean((workbook.properties as { date1904?: boolean } | undefined)?.date1904);
-    const sheets = workbook.worksheets.map((ws) => sheetToSnapshot(ws, date1904));
-    if (sheets.length === 0 && !looksLikeWorkbook(workbook)) throw corrupt();
-    return { sheets };
-  } catch (e) {
-    if (e instanceof WorkbookReadError) throw e;
-    throw corrupt(e);
-  }
-}
-
-/** exceljs "loads" any zip (a .docx, say) as a workbook with no sheets; a real workbook has at least one. */
-function looksLikeWorkbook(workbook: ExcelJS.Workbook): boolean {
-  return workbook.worksheets.length > 0;
+  return readSnapshot(bytes);
 }
 
 function tooLarge(bytes: number): WorkbookReadError {
