@@ -65,13 +65,14 @@ export async function mapOrdered<T, R>(
 export const FILES_PER_WORKER = 100;
 
 /**
- * Worker threads for `files` files: GOALTABLE_WORKERS when set (0: none), else one per core that is really free,
- * but only when at least two would each get FILES_PER_WORKER files, else none (the main thread checks them).
- * Measured (npm run bench, bench/cli.ts) on the 2-core machine with other work on it: a worker costs ~0.4 s of
- * start-up (it loads exceljs and the core and warms its own JIT) against ~4–8 ms per file, and with the cores
- * busy two workers were slower than the main thread alone at 100, 300 and 1,000 files (1,000: 11.8 s against
- * 7.9–8.9 s). So the cores the machine's load average (`load`, the last minute) leaves free are what counts;
- * Windows reports no load average (0), so there every core counts as free.
+ * Worker threads for `files` files: GOALTABLE_WORKERS when set (0: none), else one per free core but one (the main
+ * thread keeps a core: it collects the outcomes and writes the report), and only when at least two workers would
+ * each get FILES_PER_WORKER files; else none (the main thread checks them). The free cores are those the machine's
+ * load average (`load`, the last minute) leaves; Windows reports no load average (0), so there every core counts.
+ * Measured (npm run bench, bench/cli.ts) on the 2-core machine, idle, once the package reader had made a file cost
+ * ~2.5 ms: 1,000 files took 3.0 s on the main thread alone, 3.5 s with two workers and 3.3 s with the main thread
+ * plus one worker; 3,000 files 5.3, 6.7 and 5.9 s. A worker pays ~0.4 s to start (loading and warming up the core
+ * in its own isolate), and two threads on this machine's two cores gave at best 1.4× one.
  */
 export function workerCount(
   files: number,
@@ -81,8 +82,8 @@ export function workerCount(
 ): number {
   const forced = env.GOALTABLE_WORKERS;
   if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced);
-  const free = Math.floor(cores - load + 0.5);
-  const threads = Math.min(free, cores, Math.floor(files / FILES_PER_WORKER));
+  const free = Math.min(cores, Math.floor(cores - load + 0.5));
+  const threads = Math.min(free - 1, Math.floor(files / FILES_PER_WORKER));
   return threads >= 2 ? threads : 0;
 }
 
