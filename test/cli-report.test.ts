@@ -21,6 +21,7 @@ import { findSoffice } from "../src/cli/convert";
 import { parseArgs } from "../src/cli/args";
 import { findOnPath } from "../scripts/render-template";
 import { unescapeXml, attributes } from "../src/xlsx/xml";
+import { ZipArchive } from "../src/xlsx/zip";
 import { writeAcceptancesToXlsx } from "../src/xlsx/acceptances";
 import { writeWorkbookFile } from "../src/xlsx/write";
 import { layoutWorkbook } from "./builder/layout";
@@ -341,6 +342,12 @@ describe("check DIR --report --annotate", () => {
         "xl/worksheets/sheet1.xml",
       ].sort()
     );
+    // The others are copied as stored: not even recompressed.
+    const zipA = new ZipArchive(await fs.readFile(files.faulty));
+    const zipB = new ZipArchive(await fs.readFile(path.join(marked, "2-卫健委.xlsx")));
+    const same = names(a).filter((n) => !changed.includes(n));
+    expect(same.length).toBeGreaterThan(4);
+    for (const n of same) expect({ n, stored: zipB.stored(n) }).toEqual({ n, stored: zipA.stored(n) });
     // The sheet: only <conditionalFormatting> elements of ours added, the user's rule moved below them.
     const sheetA = await a.file("xl/worksheets/sheet1.xml")!.async("string");
     const sheetB = await b.file("xl/worksheets/sheet1.xml")!.async("string");

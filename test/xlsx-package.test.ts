@@ -62,6 +62,26 @@ describe("ZipArchive", () => {
     expect(z.text("bom.xml")).toBe("<a>表</a>");
   });
 
+  it("rewrites a package: changed parts replaced, new ones added, the rest copied as stored", async () => {
+    const original = await zipOf("DEFLATE", true, "注释");
+    const z = new ZipArchive(original);
+    const copy = z.rewrite(
+      new Map<string, string | Buffer>([
+        ["dir/b.xml", "<b>改</b>"],
+        ["新/c.xml", Buffer.from("<c/>")],
+      ])
+    );
+    // Another zip reader, checking every CRC, reads the copy.
+    const other = await JSZip.loadAsync(copy, { checkCRC32: true });
+    expect(await other.file("dir/b.xml")!.async("string")).toBe("<b>改</b>");
+    expect(await other.file("新/c.xml")!.async("string")).toBe("<c/>");
+    expect(await other.file("a.txt")!.async("string")).toBe("甲乙丙".repeat(100));
+    const again = new ZipArchive(copy);
+    expect(again.names()).toEqual([...z.names(), "新/c.xml"]);
+    expect(again.stored("a.txt")!.equals(z.stored("a.txt")!)).toBe(true);
+    expect(again.text("新/c.xml")).toBe("<c/>");
+  });
+
   it("declines what it does not read: no directory, an encrypted entry, another compression method", async () => {
     const good = await zipOf("STORE");
     expect(() => new ZipArchive(good.subarray(0, good.length - 30))).toThrow(ZipUnsupported);

@@ -12,12 +12,12 @@
  *    [Content_Types].xml.
  * The original file is only read.
  */
-import JSZip from "jszip";
 import { parseCell, parseRange, rangeAddress } from "../core/address";
 import type { Finding, Lang, Severity } from "../core/finding";
 import { MARK_COLORS, markFormula, mergeAround, planMarks, worstPerCell } from "../core/marks";
 import { officeDocumentPart, sheetEntries, type SheetEntry } from "./package";
 import { attributes, dirOf, escapeXml, relsOf, resolveTarget } from "./xml";
+import { ZipArchive } from "./zip";
 
 /** One row of the 检查结果 sheet. */
 export interface AnnotateItem {
@@ -69,10 +69,10 @@ function prefixOf(xml: string, ns: string): string | undefined {
   return m?.[1];
 }
 
-async function text(zip: JSZip, part: string): Promise<string> {
-  const f = zip.file(part);
-  if (!f) throw new AnnotateError(`missing part ${part}`);
-  return f.async("string");
+function text(zip: ZipArchive, part: string): string {
+  const t = zip.text(part);
+  if (t === undefined) throw new AnnotateError(`missing part ${part}`);
+  return t;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -87,12 +87,11 @@ interface WorkbookParts {
   relPrefix: string;
 }
 
-async function workbookParts(zip: JSZip): Promise<WorkbookParts> {
-  const root = zip.file("_rels/.rels");
-  const workbookPart = officeDocumentPart(root ? await root.async("string") : undefined);
-  const workbookXml = await text(zip, workbookPart);
+function workbookParts(zip: ZipArchive): WorkbookParts {
+  const workbookPart = officeDocumentPart(zip.text("_rels/.rels"));
+  const workbookXml = text(zip, workbookPart);
   const relsPart = relsOf(workbookPart);
-  const relsXml = await text(zip, relsPart);
+  const relsXml = text(zip, relsPart);
   const relPrefix = prefixOf(workbookXml, NS_REL) ?? prefixOf(workbookXml, NS_REL_STRICT);
   if (!relPrefix) throw new AnnotateError("the workbook part declares no relationships namespace");
   const sheets = sheetEntries(workbookPart, workbookXml, relsXml);
@@ -299,15 +298,17 @@ function uniqueName(base: string, taken: string[]): string {
 
 /**
  * The marked copy of an .xlsx package. Marks go on the cells of the items that are not accepted; every item is
- * listed on the added sheet. Throws AnnotateError (or JSZip's error) on a package it cannot edit.
+ * listed on the added sheet. Throws AnnotateError (or ZipUnsupported) on a package it cannot edit.
  */
 export async function annotateWorkbook(
   original: Uint8Array,
   items: AnnotateItem[],
   lang: Lang = "zh"
 ): Promise<AnnotateResult> {
-  const zip = await JSZip.loadAsync(original);
-  const wb = await workbookParts(zip);
+  const zip = new ZipArchive(original);
+  const wb = workbookParts(zip);
+  /** The parts written: changed ones and the new sheet; every other part is copied as it is. */
+  const changes = new Map<string, string>();
 
   // Marks, per sheet.
   const open = items.filter((f) => f.accepted === undefined);
@@ -330,16 +331,16 @@ export async function annotateWorkbook(
   if (bySheet.size > 0) {
     const used = (["error", "warning", "info"] as Severity[]).filter((s) => open.some((f) => f.severity === s));
     const stylesPart = stylesPartOf(wb);
-    const styles = await text(zip, stylesPart);
+    const styles = text(zip, stylesPart);
     const { xml, ids } = addDxfs(styles, used);
-    zip.file(stylesPart, xml);
+    changes.set(stylesPart, xml);
     for (const [part, findings] of bySheet) {
-      const before = await text(zip, part);
+      const before = text(zip, part);
       // A protected sheet is not marked, as the add-in does not mark one (nor could its 清除标记 clear it there).
       if (isProtected(before)) continue;
       const after = markSheet(before, findings, (s) => ids.get(s)!);
       if (after !== before) {
-        zip.file(part, after);
+        changes.set(part, after);
         markedSheets.push(wb.sheets.find((s) => s.part === part)!.name);
       }
     }
@@ -352,18 +353,18 @@ export async function annotateWorkbook(
   );
   const wbDir = dirOf(wb.workbookPart);
   let n = 1;
-  while (zip.file(`${wbDir ? wbDir + "/" : ""}worksheets/sheet${n}.xml`)) n++;
+  while (zip.has(`${wbDir ? wbDir + "/" : ""}worksheets/sheet${n}.xml`)) n++;
   const newPart = `${wbDir ? wbDir + "/" : ""}worksheets/sheet${n}.xml`;
   const ids = new Set((wb.relsXml.match(/\bId\s*=\s*"([^"]*)"/g) ?? []).map((m) => m.replace(/^Id\s*=\s*"|"$/g, "")));
   let k = ids.size + 1;
   while (ids.has(`rId${k}`)) k++;
   const rid = `rId${k}`;
-  zip.file(newPart, resultsSheetXml(items, lang));
+  changes.set(newPart, resultsSheetXml(items, lang));
 
   const relP = rootPrefix(wb.relsXml, "Relationships");
   const relsEnd = wb.relsXml.lastIndexOf(`</${relP}Relationships>`);
   if (relsEnd < 0) throw new AnnotateError("workbook relationships are not closed");
-  zip.file(
+  changes.set(
     wb.relsPart,
     wb.relsXml.slice(0, relsEnd) +
       `<${relP}Relationship Id="${rid}" Type="${REL_WORKSHEET}" Target="worksheets/sheet${n}.xml"/>` +
@@ -374,28 +375,23 @@ export async function annotateWorkbook(
   const sheetsEnd = wb.workbookXml.indexOf(`</${wp}sheets>`);
   if (sheetsEnd < 0) throw new AnnotateError("the workbook part has no <sheets>");
   const sheetId = Math.max(0, ...wb.sheets.map((s) => s.sheetId)) + 1;
-  zip.file(
+  changes.set(
     wb.workbookPart,
     wb.workbookXml.slice(0, sheetsEnd) +
       `<${wp}sheet name="${escapeXml(resultsSheet)}" sheetId="${sheetId}" ${wb.relPrefix}:id="${rid}"/>` +
       wb.workbookXml.slice(sheetsEnd)
   );
 
-  const ct = await text(zip, "[Content_Types].xml");
+  const ct = text(zip, "[Content_Types].xml");
   const ctP = rootPrefix(ct, "Types");
   const ctEnd = ct.lastIndexOf(`</${ctP}Types>`);
   if (ctEnd < 0) throw new AnnotateError("[Content_Types].xml is not closed");
-  zip.file(
+  changes.set(
     "[Content_Types].xml",
     ct.slice(0, ctEnd) + `<${ctP}Override PartName="/${newPart}" ContentType="${CT_WORKSHEET}"/>` + ct.slice(ctEnd)
   );
 
-  const bytes = await zip.generateAsync({
-    type: "nodebuffer",
-    compression: "DEFLATE",
-    compressionOptions: { level: 6 },
-  });
-  return { bytes, markedSheets, resultsSheet };
+  return { bytes: zip.rewrite(changes), markedSheets, resultsSheet };
 }
 
 /** Whether a sheet's XML protects it (`<sheetProtection sheet="1">`). */

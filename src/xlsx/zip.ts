@@ -6,17 +6,28 @@
  *
  * Deliberately small: stored and deflated entries, the classic (non-ZIP64) directory, no encryption. Anything
  * else throws a ZipUnsupported, and the caller falls back to exceljs (src/xlsx/read.ts).
+ *
+ * `rewrite` writes a copy with some parts replaced or added: every other entry's compressed bytes are copied as
+ * they are, so an unchanged part stays byte-identical even inside the zip (the marked copies of --annotate).
  */
-import { inflateRawSync } from "zlib";
+import { crc32, deflateRawSync, inflateRawSync } from "zlib";
 import { decodePart } from "./xml";
 
 export class ZipUnsupported extends Error {}
 
 interface Entry {
+  name: string;
+  /** The name's bytes as stored. */
+  rawName: Buffer;
   method: number;
   flags: number;
   compressedSize: number;
   size: number;
+  crc: number;
+  /** MS-DOS time and date. */
+  time: number;
+  date: number;
+  externalAttributes: number;
   localOffset: number;
 }
 
@@ -50,15 +61,32 @@ export class ZipArchive {
       if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw new ZipUnsupported("bad central directory");
       const flags = buf.readUInt16LE(p + 8);
       const method = buf.readUInt16LE(p + 10);
+      const time = buf.readUInt16LE(p + 12);
+      const date = buf.readUInt16LE(p + 14);
+      const crc = buf.readUInt32LE(p + 16);
       const compressedSize = buf.readUInt32LE(p + 20);
       const uncompressed = buf.readUInt32LE(p + 24);
       const nameLength = buf.readUInt16LE(p + 28);
       const extraLength = buf.readUInt16LE(p + 30);
       const commentLength = buf.readUInt16LE(p + 32);
+      const externalAttributes = buf.readUInt32LE(p + 38);
       const localOffset = buf.readUInt32LE(p + 42);
       // Part names are ASCII in practice; bit 11 says UTF-8, which is what we decode either way.
-      const name = buf.toString("utf8", p + 46, p + 46 + nameLength);
-      this.entries.set(name, { method, flags, compressedSize, size: uncompressed, localOffset });
+      const rawName = buf.subarray(p + 46, p + 46 + nameLength);
+      const name = rawName.toString("utf8");
+      this.entries.set(name, {
+        name,
+        rawName,
+        method,
+        flags,
+        compressedSize,
+        size: uncompressed,
+        crc,
+        time,
+        date,
+        externalAttributes,
+        localOffset,
+      });
       p += 46 + nameLength + extraLength + commentLength;
     }
   }
@@ -71,10 +99,13 @@ export class ZipArchive {
     return [...this.entries.keys()];
   }
 
-  /** The bytes of a part, or undefined when the package has none of that name. */
-  bytes(name: string): Buffer | undefined {
+  /** A part's data as stored in the zip (compressed), or undefined when absent. */
+  stored(name: string): Buffer | undefined {
     const e = this.entries.get(name);
-    if (!e) return undefined;
+    return e ? this.raw(e) : undefined;
+  }
+
+  private raw(e: Entry): Buffer {
     if (e.flags & 1) throw new ZipUnsupported("encrypted entry");
     const buf = this.buf;
     const h = e.localOffset;
@@ -82,7 +113,14 @@ export class ZipArchive {
     const start = h + 30 + buf.readUInt16LE(h + 26) + buf.readUInt16LE(h + 28);
     const end = start + e.compressedSize;
     if (end > buf.length) throw new ZipUnsupported("entry out of bounds");
-    const raw = buf.subarray(start, end);
+    return buf.subarray(start, end);
+  }
+
+  /** The bytes of a part, or undefined when the package has none of that name. */
+  bytes(name: string): Buffer | undefined {
+    const e = this.entries.get(name);
+    if (!e) return undefined;
+    const raw = this.raw(e);
     let out: Buffer;
     if (e.method === 0) out = raw;
     else if (e.method === 8) out = inflateRawSync(raw);
@@ -96,4 +134,92 @@ export class ZipArchive {
     const b = this.bytes(name);
     return b ? decodePart(b) : undefined;
   }
+
+  /**
+   * A new zip: the entries in their order, those named in `changes` with the new content (deflated), the others
+   * copied compressed byte for byte, then the new entries `changes` names. Local headers are written afresh
+   * (sizes in the header, no data descriptors, no extra fields); times, attributes and CRCs of copied entries
+   * are kept.
+   */
+  rewrite(changes: Map<string, string | Buffer>): Buffer {
+    const chunks: Buffer[] = [];
+    const central: Buffer[] = [];
+    let offset = 0;
+    const now = dosDateTime(new Date());
+    const add = (e: Omit<Entry, "localOffset">, data: Buffer): void => {
+      // Bit 11 (UTF-8 name) is kept; bit 3 (sizes after the data) is not needed any more.
+      const flags = e.flags & 0x0800;
+      const local = Buffer.alloc(30);
+      local.writeUInt32LE(LOCAL, 0);
+      local.writeUInt16LE(20, 4);
+      local.writeUInt16LE(flags, 6);
+      local.writeUInt16LE(e.method, 8);
+      local.writeUInt16LE(e.time, 10);
+      local.writeUInt16LE(e.date, 12);
+      local.writeUInt32LE(e.crc >>> 0, 14);
+      local.writeUInt32LE(data.length, 18);
+      local.writeUInt32LE(e.size, 22);
+      local.writeUInt16LE(e.rawName.length, 26);
+      local.writeUInt16LE(0, 28);
+      const c = Buffer.alloc(46);
+      c.writeUInt32LE(CENTRAL, 0);
+      c.writeUInt16LE(20, 4);
+      c.writeUInt16LE(20, 6);
+      c.writeUInt16LE(flags, 8);
+      c.writeUInt16LE(e.method, 10);
+      c.writeUInt16LE(e.time, 12);
+      c.writeUInt16LE(e.date, 14);
+      c.writeUInt32LE(e.crc >>> 0, 16);
+      c.writeUInt32LE(data.length, 20);
+      c.writeUInt32LE(e.size, 24);
+      c.writeUInt16LE(e.rawName.length, 28);
+      c.writeUInt32LE(e.externalAttributes >>> 0, 38);
+      c.writeUInt32LE(offset, 42);
+      chunks.push(local, e.rawName, data);
+      central.push(c, e.rawName);
+      offset += 30 + e.rawName.length + data.length;
+    };
+    const fresh = (name: string, content: string | Buffer, like?: Entry): void => {
+      const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+      const rawName = Buffer.from(name, "utf8");
+      add(
+        {
+          name,
+          rawName,
+          method: 8,
+          flags: /^[\x20-\x7e]*$/.test(name) ? 0 : 0x0800,
+          compressedSize: 0,
+          size: bytes.length,
+          crc: crc32(bytes),
+          time: like?.time ?? now.time,
+          date: like?.date ?? now.date,
+          externalAttributes: like?.externalAttributes ?? 0,
+        },
+        deflateRawSync(bytes, { level: 6 })
+      );
+    };
+    for (const e of this.entries.values()) {
+      const change = changes.get(e.name);
+      if (change === undefined) add(e, this.raw(e));
+      else fresh(e.name, change, e);
+    }
+    for (const [name, content] of changes) if (!this.entries.has(name)) fresh(name, content);
+    const directory = Buffer.concat(central);
+    const count = this.entries.size + [...changes.keys()].filter((n) => !this.entries.has(n)).length;
+    if (count > 0xffff || offset + directory.length > 0xffffffff) throw new ZipUnsupported("would need ZIP64");
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(EOCD, 0);
+    end.writeUInt16LE(count, 8);
+    end.writeUInt16LE(count, 10);
+    end.writeUInt32LE(directory.length, 12);
+    end.writeUInt32LE(offset, 16);
+    return Buffer.concat([...chunks, directory, end]);
+  }
+}
+
+function dosDateTime(d: Date): { time: number; date: number } {
+  return {
+    time: (d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2),
+    date: (Math.max(0, d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+  };
 }
