@@ -13,7 +13,15 @@ import JSZip from "jszip";
 import { isCellError, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../src/core/snapshot";
 import { findSoffice } from "../src/cli/convert";
 import { NotAWorkbook, readPackage } from "../src/xlsx/package";
-import { builtInFormat, parseCellFormats, parseSharedStrings, shiftFormula } from "../src/xlsx/parts";
+import {
+  builtInFormat,
+  MAX_SHEET_CELLS,
+  parseCellFormats,
+  parseSharedStrings,
+  SheetTooLarge,
+  shiftFormula,
+} from "../src/xlsx/parts";
+import { columnName } from "../src/core/address";
 import { readSnapshot, readWorkbookBuffer, WorkbookReadError } from "../src/xlsx/read";
 import { readWithExcelJS } from "../src/xlsx/read-exceljs";
 import { workbookToBuffer } from "../src/xlsx/write";
@@ -299,6 +307,30 @@ describe("readPackage", () => {
       ],
     });
     expect(readPackage(bytes).sheets[0].values).toEqual([[43099, 44561 - 1462]]);
+  });
+
+  it("refuses, with the sheet and its range, a used range too large to hold (a stray cell at XFD1048576)", async () => {
+    const rows = (far: string) =>
+      worksheetXml(`<row r="1"><c r="A1" t="inlineStr"><is><t>部门名称</t></is></c></row>${far}`);
+    const stray = await makePackage({
+      sheets: [
+        { name: "说明", xml: rows("") },
+        { name: "目标表", xml: rows('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>') },
+      ],
+    });
+    expect(() => readPackage(stray)).toThrow(SheetTooLarge);
+    const e = (await readWorkbookBuffer(stray, "a.xlsx").catch((x: unknown) => x)) as WorkbookReadError;
+    expect(e).toBeInstanceOf(WorkbookReadError);
+    expect(e.code).toBe("too-large");
+    expect(e.text.zh).toContain("工作表“目标表”的已用区域 A1:XFD1048576 有 17,179,869,184 个单元格");
+    expect(e.text.en).toContain("Ctrl+End");
+    // Right at the limit is still read.
+    const side = Math.floor(Math.sqrt(MAX_SHEET_CELLS));
+    const col = columnName(side - 1);
+    const edge = await makePackage({
+      sheets: [{ name: "s", xml: rows(`<row r="${side}"><c r="${col}${side}"><v>1</v></c></row>`) }],
+    });
+    expect(readPackage(edge).sheets[0].values).toHaveLength(side);
   });
 
   it("says a zip that holds no workbook is not one", async () => {

@@ -290,6 +290,24 @@ function isoToSerial(text: string, date1904: boolean): CellValue {
   return 25569 + ms / MS_PER_DAY - (date1904 ? 1462 : 0);
 }
 
+/**
+ * The most cells a sheet's used range may have to be read: 5,000,000 (a table of 200,000 rows by 25 columns takes
+ * ~2 s and ~350 MB). Beyond it is almost always one stray cell far off (XFD1048576), whose range would not fit in
+ * memory.
+ */
+export const MAX_SHEET_CELLS = 5_000_000;
+
+/** A sheet whose used range is too large to read (see MAX_SHEET_CELLS). */
+export class SheetTooLarge extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly range: string,
+    readonly cells: number
+  ) {
+    super(`sheet ${sheet}: used range ${range} has ${cells} cells`);
+  }
+}
+
 interface Cell {
   row: number;
   col: number;
@@ -510,6 +528,8 @@ function toSnapshot(
 
   const height = bottom - top + 1;
   const width = right - left + 1;
+  if (height * width > MAX_SHEET_CELLS)
+    throw new SheetTooLarge(name, rangeAddress({ top, left, bottom, right }), height * width);
   snapshot.origin = cellAddress(top, left);
   for (let r = 0; r < height; r++) {
     snapshot.values.push(new Array<CellValue>(width).fill(null));

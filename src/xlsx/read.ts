@@ -10,6 +10,7 @@ import * as path from "path";
 import type { Message } from "../core/finding";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { NotAWorkbook, readPackage } from "./package";
+import { MAX_SHEET_CELLS, SheetTooLarge } from "./parts";
 
 /** Files above this size are refused: a goal table is a few hundred KB at most. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -160,6 +161,8 @@ export async function readSnapshot(
   try {
     return primary(bytes);
   } catch (first) {
+    // Too large for exceljs as much as for us: say so.
+    if (first instanceof SheetTooLarge) throw sheetTooLarge(first);
     try {
       // Loaded only now: most runs never need it, and a worker thread starts faster without it.
       const { readWithExcelJS } = await import("./read-exceljs");
@@ -177,6 +180,19 @@ export async function readWorkbookBuffer(buf: Uint8Array | ArrayBuffer, fileName
   const refused = classifyInput(bytes, fileName);
   if (refused) throw refused;
   return readSnapshot(bytes);
+}
+
+function sheetTooLarge(e: SheetTooLarge): WorkbookReadError {
+  const n = e.cells.toLocaleString("en-US");
+  const max = MAX_SHEET_CELLS.toLocaleString("en-US");
+  return new WorkbookReadError(
+    "too-large",
+    {
+      zh: `工作表“${e.sheet}”的已用区域 ${e.range} 有 ${n} 个单元格，超出可检查的上限（${max} 个）。这通常是远处残留的单元格所致：请在 Excel 中删除表格以外多余的行和列（或按 Ctrl+End 找到它）后再检查。`,
+      en: `The used range of sheet "${e.sheet}" (${e.range}) has ${n} cells, more than can be checked (${max}). This is usually a stray cell far from the table: delete the extra rows and columns in Excel (Ctrl+End finds it) and check again.`,
+    },
+    { cause: e }
+  );
 }
 
 function tooLarge(bytes: number): WorkbookReadError {
