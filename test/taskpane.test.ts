@@ -219,6 +219,14 @@ describe("describeError", () => {
     expect(describeError("plain text", "zh")).toBe("plain text");
     expect(describeError(undefined, "zh")).toBe("未知错误。");
   });
+
+  it("says what to do when the used range is too large to read (a stray cell far away)", () => {
+    for (const code of ["ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit"]) {
+      const err = Object.assign(new Error("The response payload size has exceeded the limit."), { code });
+      expect(describeError(err, "zh")).toContain("Ctrl+End");
+      expect(describeError(err, "en")).toBe(format("en", "errorRangeTooLarge"));
+    }
+  });
 });
 
 describe("sameSnapshot", () => {

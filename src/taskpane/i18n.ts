@@ -161,6 +161,10 @@ export const STRINGS = {
     zh: "Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑，然后重试。",
     en: "Excel is editing a cell. Press Enter or Esc to finish editing, then try again.",
   },
+  errorRangeTooLarge: {
+    zh: "工作表的已用区域太大，Excel 无法一次读出。这通常是表格以外远处残留的单元格或格式所致：按 Ctrl+End 找到已用区域的末尾，删除多余的行和列后再检查。",
+    en: "The sheet's used range is too large for Excel to hand over at once. This is usually a stray cell or format far from the table: press Ctrl+End to find the end of the used range, delete the extra rows and columns, and check again.",
+  },
   errorUnknown: { zh: "未知错误。", en: "Unknown error." },
   crashTitle: { zh: "窗格出错", en: "The pane ran into a problem" },
   crashBody: {
