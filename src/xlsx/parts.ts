@@ -8,7 +8,16 @@
  */
 import type { CellValue, SheetSnapshot } from "../core/snapshot";
 import { emptySnapshot } from "../core/snapshot";
-import { cellAddress, columnName, rangeAddress } from "../core/address";
+import {
+  cellAddress,
+  columnIndex,
+  columnName,
+  parseCell,
+  parseRange,
+  rangeAddress,
+  type CellPosition,
+  type RangePosition,
+} from "../core/address";
 import { attributes, scanXml, XmlSyntaxError } from "./xml";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -154,12 +163,6 @@ export function parseCellFormats(xml: string): string[] {
 const MAX_ROW = 1048576;
 const MAX_COL = 16384;
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) | 32) - 96);
-  return n;
-}
-
 /**
  * A shared formula as it reads in a cell `dRow` rows and `dCol` columns from the cell that holds its text:
  * every relative reference moved by as much, absolute ones ($) kept, text in quotes left alone. A reference
@@ -200,7 +203,7 @@ function shiftPlain(text: string, dRow: number, dCol: number): string {
       rb: string
     ) => {
       const moveCol = (dollar: string, letters: string): string | null => {
-        const n = columnNumber(letters);
+        const n = columnIndex(letters) + 1;
         if (n > MAX_COL) return null;
         if (dollar) return dollar + letters;
         const m = n + dCol;
@@ -239,40 +242,23 @@ export function formulaText(formula: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Worksheets
 
-/** "AB12" → 0-based {row, col}; null when it is not a cell reference. */
-function parseRef(ref: string): { row: number; col: number } | null {
-  let i = 0;
-  let col = 0;
-  while (i < ref.length) {
-    const c = ref.charCodeAt(i) | 32;
-    if (c < 97 || c > 122) break;
-    col = col * 26 + (c - 96);
-    i++;
+/** A cell reference ("AB12", "$B$3") → 0-based {row, col}; null when it is not one or lies off the sheet. */
+function parseRef(ref: string): CellPosition | null {
+  try {
+    const p = parseCell(ref);
+    return p.row < MAX_ROW && p.col < MAX_COL ? p : null;
+  } catch {
+    return null;
   }
-  if (i === 0 || i > 3 || i === ref.length) return null;
-  const row = Number(ref.slice(i));
-  if (!Number.isInteger(row) || row < 1 || row > MAX_ROW || col > MAX_COL) return null;
-  return { row: row - 1, col: col - 1 };
 }
 
-interface Area {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-function parseArea(ref: string): Area | null {
-  const [a, b] = ref.replace(/\$/g, "").split(":");
-  const p = parseRef(a);
-  const q = b === undefined ? p : parseRef(b);
-  if (!p || !q) return null;
-  return {
-    top: Math.min(p.row, q.row),
-    left: Math.min(p.col, q.col),
-    bottom: Math.max(p.row, q.row),
-    right: Math.max(p.col, q.col),
-  };
+function parseArea(ref: string): RangePosition | null {
+  try {
+    const a = parseRange(ref);
+    return a.bottom < MAX_ROW && a.right < MAX_COL ? a : null;
+  } catch {
+    return null;
+  }
 }
 
 /** An error literal as Office.js gives it ("#REF!", "#N/A"). */
@@ -330,7 +316,7 @@ export interface SheetContext {
  */
 export function parseWorksheet(name: string, xml: string, ctx: SheetContext): SheetSnapshot {
   const cells: Cell[] = [];
-  const merges: Area[] = [];
+  const merges: RangePosition[] = [];
   /** Shared formulas by their index: the text and the cell that carries it. */
   const shared = new Map<string, { text: string; row: number; col: number }>();
   let isProtected = false;
@@ -435,7 +421,7 @@ export function parseWorksheet(name: string, xml: string, ctx: SheetContext): Sh
       } else if (inSheetData && local === "c") {
         const a = attributes(raw);
         if (a.r !== undefined) {
-          const p = parseRef(a.r.replace(/\$/g, ""));
+          const p = parseRef(a.r);
           if (!p) throw new XmlSyntaxError(`bad cell reference ${a.r}`);
           // A row without r takes its number from its first cell.
           row = p.row;
@@ -484,7 +470,7 @@ export function parseWorksheet(name: string, xml: string, ctx: SheetContext): Sh
 function toSnapshot(
   name: string,
   cells: Cell[],
-  merges: Area[],
+  merges: RangePosition[],
   isProtected: boolean,
   formats: string[]
 ): SheetSnapshot {
@@ -504,7 +490,7 @@ function toSnapshot(
   // Indexed by row, over the rows that hold cells only (a merge may span a whole column).
   const rowsWithCells = new Set<number>();
   for (const c of cells) rowsWithCells.add(c.row);
-  const mergesByRow = new Map<number, Area[]>();
+  const mergesByRow = new Map<number, RangePosition[]>();
   for (const m of merges) {
     grow(m.top, m.left, m.bottom, m.right);
     for (let r = m.top; r <= m.bottom; r++) {
