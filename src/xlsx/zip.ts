@@ -149,30 +149,27 @@ export class ZipArchive {
     const add = (e: Omit<Entry, "localOffset">, data: Buffer): void => {
       // Bit 11 (UTF-8 name) is kept; bit 3 (sizes after the data) is not needed any more.
       const flags = e.flags & 0x0800;
+      // Both headers hold the same run of fields, from the flags to the name's length: at 6 in the local header,
+      // at 8 in the central one (after "version made by").
+      const fields = (b: Buffer, at: number): void => {
+        b.writeUInt16LE(flags, at);
+        b.writeUInt16LE(e.method, at + 2);
+        b.writeUInt16LE(e.time, at + 4);
+        b.writeUInt16LE(e.date, at + 6);
+        b.writeUInt32LE(e.crc >>> 0, at + 8);
+        b.writeUInt32LE(data.length, at + 12);
+        b.writeUInt32LE(e.size, at + 16);
+        b.writeUInt16LE(e.rawName.length, at + 20);
+      };
       const local = Buffer.alloc(30);
       local.writeUInt32LE(LOCAL, 0);
       local.writeUInt16LE(20, 4);
-      local.writeUInt16LE(flags, 6);
-      local.writeUInt16LE(e.method, 8);
-      local.writeUInt16LE(e.time, 10);
-      local.writeUInt16LE(e.date, 12);
-      local.writeUInt32LE(e.crc >>> 0, 14);
-      local.writeUInt32LE(data.length, 18);
-      local.writeUInt32LE(e.size, 22);
-      local.writeUInt16LE(e.rawName.length, 26);
-      local.writeUInt16LE(0, 28);
+      fields(local, 6);
       const c = Buffer.alloc(46);
       c.writeUInt32LE(CENTRAL, 0);
       c.writeUInt16LE(20, 4);
       c.writeUInt16LE(20, 6);
-      c.writeUInt16LE(flags, 8);
-      c.writeUInt16LE(e.method, 10);
-      c.writeUInt16LE(e.time, 12);
-      c.writeUInt16LE(e.date, 14);
-      c.writeUInt32LE(e.crc >>> 0, 16);
-      c.writeUInt32LE(data.length, 20);
-      c.writeUInt32LE(e.size, 24);
-      c.writeUInt16LE(e.rawName.length, 28);
+      fields(c, 8);
       c.writeUInt32LE(e.externalAttributes >>> 0, 38);
       c.writeUInt32LE(offset, 42);
       chunks.push(local, e.rawName, data);
