@@ -383,15 +383,7 @@ function readTasks(sheet: Sheet, region: Region, header: Region["labels"][number
   const firstAmountCol = amountCols.length ? Math.min(...amountCols) : sheet.right + 1;
 
   // The block ends where the next section starts.
-  const end = region.labels.find(
-    (l) =>
-      l.row > headerBottom &&
-      (LABEL.overallGoal(l.norm) ||
-        LABEL.annualGoal(l.norm) ||
-        LABEL.indicatorSection(l.norm) ||
-        LABEL.level1(l.norm) ||
-        LABEL.footer(l.norm))
-  );
+  const end = region.labels.find((l) => l.row > headerBottom && startsGoalsOrIndicators(l.norm));
   const last = end ? end.row - 1 : region.bottom;
   const rows: TaskRow[] = [];
   let totalRow: TotalRow | undefined;
@@ -541,17 +533,29 @@ function moneyField(sheet: Sheet, l: Region["labels"][number]): LabelledField {
   return value ? { label, value } : { label };
 }
 
-/** The rows of a money block: from its label to the row before the next section. */
+/** A label that starts the goals, the indicators or the footer: where the tasks block ends. */
+function startsGoalsOrIndicators(norm: string): boolean {
+  return (
+    LABEL.overallGoal(norm) ||
+    LABEL.annualGoal(norm) ||
+    LABEL.indicatorSection(norm) ||
+    LABEL.level1(norm) ||
+    LABEL.footer(norm)
+  );
+}
+
+/**
+ * The rows of a money block: from its label to the row before the next section. A money block also ends at the
+ * other blocks' labels (中期目标, 职能, 收支构成, 预算, 任务, 项目概况…); the tasks block does not, since its own
+ * rows are free text that can read like them (a task "部门职能运转"); ended with the money blocks' list, 49 of the
+ * reader, real-table and fault tests fail.
+ */
 function blockEnd(region: Region, from: number): number {
   const end = region.labels.find(
     (l) =>
       l.row > from &&
-      (LABEL.overallGoal(l.norm) ||
-        LABEL.annualGoal(l.norm) ||
+      (startsGoalsOrIndicators(l.norm) ||
         LABEL.midTermGoal(l.norm) ||
-        LABEL.indicatorSection(l.norm) ||
-        LABEL.level1(l.norm) ||
-        LABEL.footer(l.norm) ||
         LABEL.dutySection(l.norm) ||
         LABEL.compositionSection(l.norm) ||
         LABEL.budgetSection(l.norm) ||
