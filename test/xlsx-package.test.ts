@@ -90,6 +90,17 @@ describe("ZipArchive", () => {
     expect(again.text("新/c.xml")).toBe("<c/>");
   });
 
+  it("finds parts whatever their case, and with \\ as the folder separator; a change lands on the stored part", async () => {
+    const zip = new JSZip();
+    zip.file("XL/Styles.xml", "<old/>");
+    zip.file("dir\\b.xml", "<b/>");
+    const z = new ZipArchive(await zip.generateAsync({ type: "nodebuffer" }));
+    expect([z.text("xl/styles.xml"), z.text("dir/b.xml"), z.has("DIR/B.XML")]).toEqual(["<old/>", "<b/>", true]);
+    const copy = new ZipArchive(z.rewrite(new Map([["xl/styles.xml", "<new/>"]])));
+    expect(copy.names()).toEqual(z.names());
+    expect(copy.text("XL/Styles.xml")).toBe("<new/>");
+  });
+
   it("declines what it does not read: no directory, an encrypted entry, another compression method", async () => {
     const good = await zipOf("STORE");
     expect(() => new ZipArchive(good.subarray(0, good.length - 30))).toThrow(ZipUnsupported);
@@ -131,6 +142,16 @@ describe("scanXml", () => {
     expect(() => events("< >")).toThrow(XmlSyntaxError);
     expect(() => events("<a><b></a>")).toThrow(/unexpected <\/a>/);
     expect(() => events("<a><b/>")).toThrow(/<a> is not closed/);
+    // Only white space outside the one root element (exceljs's "invalid-xml" test file has "foo" before it).
+    expect(() => events('<?xml version="1.0"?>\nfoo\n<a/>')).toThrow(/outside the root/);
+    expect(() => events("<a/><b/>")).toThrow(/second root/);
+    expect(() => events("  ")).toThrow(/no root/);
+    expect(events('<?xml version="1.0"?>\r\n<a/>\n')).toEqual([
+      JSON.stringify("\n"),
+      "<a/>",
+      "</a>",
+      JSON.stringify("\n"),
+    ]);
   });
 });
 
@@ -156,7 +177,10 @@ describe("shared strings", () => {
 
 describe("number formats", () => {
   it("maps each cell format to its code: custom, built-in, the zh-CN built-ins; cell style formats are not cells'", () => {
-    const styles = stylesXml({ 164: '0.00"万元"', 165: "0.0%" }, [0, 164, 2, 31, 165, 49, 999, 14]);
+    const styles = stylesXml(
+      { 164: '0.00"万元"', 165: "0.0%", 166: "GENERAL" },
+      [0, 164, 2, 31, 165, 49, 999, 14, 166]
+    );
     expect(parseCellFormats(styles)).toEqual([
       "General",
       '0.00"万元"',
@@ -166,6 +190,7 @@ describe("number formats", () => {
       "@",
       "General",
       "mm-dd-yy",
+      "General",
     ]);
     expect(builtInFormat(44)).toMatch(/¥/);
     expect(builtInFormat(200)).toBeUndefined();
@@ -523,6 +548,38 @@ describe("the package reader and exceljs agree", () => {
         ["Hello CDATA", "World"],
         ["12345", "NormalText"],
       ]);
+    });
+    it("part names with backslashes (a Chinese report system's export)", () => {
+      const s = first(beyond("backslash-part-names-cn-report.xlsx"));
+      expect([s.name, s.values[0][0], s.values[3][2]]).toEqual(["出勤分类组织汇总表", "报表导出人：", "领域"]);
+    });
+    it("a part name in another case than its relationship's target", () => {
+      expect(first(beyond("part-name-case.xlsx")).values).toEqual([["Hello"]]);
+    });
+    it("shared-string cells with no index are empty, not string 0", () => {
+      expect(first(beyond("shared-string-without-index.xlsx")).values).toEqual([
+        ["Name", "City", "Status"],
+        ["Alice", null, "Active"],
+        [null, "Berlin", null],
+      ]);
+    });
+    it("shared formulas over whole columns and rows, moved to each cell", () => {
+      const book = beyond("shared-formulas-column-row-ranges.xlsx");
+      const byName = (n: string) => book.sheets.find((s) => s.name === n)!.formulas;
+      expect(byName("Column ranges")).toEqual(new Array(5).fill(["=SUM(E:F)", "=SUM(F:G)", "=SUM(G:H)"]));
+      expect(byName("Row ranges")).toEqual(["=SUM(5:6)", "=SUM(6:7)", "=SUM(7:8)"].map((f) => new Array(5).fill(f)));
+    });
+    it("_x000D_ in an inline string is a carriage return", () => {
+      expect(first(beyond("inline-string-x000D.xlsx")).values).toEqual([["ABC\r\nDEF"]]);
+    });
+    it("ISO 8601 date cells: a date, a date-time and a time of day as serial numbers", () => {
+      const s = first(beyond("iso-date-cells.xlsx"));
+      const tenTenTen = (10 * 3600 + 10 * 60 + 10) / 86400;
+      const [date, dateTime, time] = s.values.slice(0, 3).map((r) => r[0] as number);
+      expect(date).toBe(44197);
+      expect(dateTime).toBeCloseTo(44197 + tenTenTen, 9);
+      expect(time).toBeCloseTo(tenTenTen, 12);
+      expect(s.numberFormats.slice(0, 3).map((r) => r[0])).toEqual(["yyyy-mm-dd", "yyyy-mm-dd h:mm:ss", "h:mm:ss"]);
     });
     it("an empty sheet with a validation over the whole sheet (a full exceljs load hangs on it)", () => {
       expect(beyond("excel-online-whole-sheet-validation.xlsx").sheets).toEqual([

@@ -154,7 +154,11 @@ export function parseCellFormats(xml: string): string[] {
     },
     text() {},
   });
-  return ids.map((id) => custom.get(id) ?? BUILT_IN_FORMATS[id] ?? "General");
+  // "GENERAL" as a custom code is General (Excel shows it so).
+  return ids.map((id) => {
+    const code = custom.get(id) ?? BUILT_IN_FORMATS[id] ?? "General";
+    return code.toLowerCase() === "general" ? "General" : code;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -268,9 +272,11 @@ function errorValue(text: string): CellValue {
 }
 
 const MS_PER_DAY = 86400000;
-/** An ISO 8601 date-time (cells of type "d") → its 1900-system serial number. */
+/** An ISO 8601 date, date-time or time of day (cells of type "d") → its serial number (a time: the day's fraction). */
 function isoToSerial(text: string, date1904: boolean): CellValue {
   const s = text.trim();
+  const time = /^(\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/.exec(s);
+  if (time) return (Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3] ?? 0)) / 86400;
   const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(s) || !/T/.test(s) ? s : s + "Z");
   if (Number.isNaN(ms)) return { error: "#VALUE!" };
   return 25569 + ms / MS_PER_DAY - (date1904 ? 1462 : 0);
@@ -352,7 +358,8 @@ export function parseWorksheet(name: string, xml: string, ctx: SheetContext): Sh
     let value: CellValue;
     switch (c.type) {
       case "s": {
-        const k = v === null ? NaN : Number(v);
+        // <v/> (no index) is an empty cell, not string 0.
+        const k = v === null || v.trim() === "" ? NaN : Number(v);
         const s = Number.isInteger(k) ? ctx.sharedStrings[k] : undefined;
         value = s === undefined || s === "" ? null : s;
         break;

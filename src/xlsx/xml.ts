@@ -129,19 +129,26 @@ function localName(name: string): string {
 
 /**
  * Walks `xml` once, start to end, calling `h` for each tag and each run of text. Throws XmlSyntaxError on a tag
- * it cannot read and on end tags that do not match their start tags (a damaged or cut-off part).
+ * it cannot read, on end tags that do not match their start tags (a damaged or cut-off part), and on anything but
+ * one root element with white space around it.
  */
 export function scanXml(xml: string, h: XmlHandler): void {
   const n = xml.length;
   const open: string[] = [];
+  let roots = 0;
   let pos = 0;
+  const text = (raw: string): void => {
+    // Outside the root element only white space may stand (text there is a damaged part: Excel refuses it too).
+    if (open.length === 0 && raw.trim() !== "") throw new XmlSyntaxError("text outside the root element");
+    h.text(unescapeXml(normalizeLineEnds(raw)));
+  };
   while (pos < n) {
     const lt = xml.indexOf("<", pos);
     if (lt < 0) {
-      h.text(unescapeXml(normalizeLineEnds(xml.slice(pos))));
+      text(xml.slice(pos));
       break;
     }
-    if (lt > pos) h.text(unescapeXml(normalizeLineEnds(xml.slice(pos, lt))));
+    if (lt > pos) text(xml.slice(pos, lt));
     const next = xml.charCodeAt(lt + 1);
     if (next === 63 /* ? */) {
       const end = xml.indexOf("?>", lt + 2);
@@ -192,6 +199,7 @@ export function scanXml(xml: string, h: XmlHandler): void {
         k++;
       }
       if (k === 0) throw new XmlSyntaxError("a tag without a name");
+      if (open.length === 0 && roots++ > 0) throw new XmlSyntaxError("a second root element");
       const name = inner.slice(0, k);
       h.open(localName(name), inner.slice(k), selfClosing);
       if (selfClosing) h.close(localName(name));
@@ -200,4 +208,5 @@ export function scanXml(xml: string, h: XmlHandler): void {
     pos = j + 1;
   }
   if (open.length > 0) throw new XmlSyntaxError(`<${open[open.length - 1]}> is not closed`);
+  if (roots === 0) throw new XmlSyntaxError("no root element");
 }

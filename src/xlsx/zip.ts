@@ -37,6 +37,8 @@ const LOCAL = 0x04034b50;
 
 export class ZipArchive {
   private readonly entries = new Map<string, Entry>();
+  /** Lower-cased name → the name as stored. */
+  private readonly folded = new Map<string, string>();
   private readonly buf: Buffer;
 
   constructor(bytes: Uint8Array) {
@@ -71,9 +73,11 @@ export class ZipArchive {
       const commentLength = buf.readUInt16LE(p + 32);
       const externalAttributes = buf.readUInt32LE(p + 38);
       const localOffset = buf.readUInt32LE(p + 42);
-      // Part names are ASCII in practice; bit 11 says UTF-8, which is what we decode either way.
+      // Part names are ASCII in practice; bit 11 says UTF-8, which is what we decode either way. Some writers
+      // separate folders with "\\" (xl\\workbook.xml); part names are compared without regard to case (OPC).
       const rawName = buf.subarray(p + 46, p + 46 + nameLength);
-      const name = rawName.toString("utf8");
+      const name = rawName.toString("utf8").replace(/\\/g, "/");
+      this.folded.set(name.toLowerCase(), name);
       this.entries.set(name, {
         name,
         rawName,
@@ -91,8 +95,13 @@ export class ZipArchive {
     }
   }
 
+  private entry(name: string): Entry | undefined {
+    return this.entries.get(name) ?? this.entries.get(this.folded.get(name.toLowerCase()) ?? "");
+  }
+
+  /** Whether the package has a part of that name (case ignored). */
   has(name: string): boolean {
-    return this.entries.has(name);
+    return this.entry(name) !== undefined;
   }
 
   names(): string[] {
@@ -101,7 +110,7 @@ export class ZipArchive {
 
   /** A part's data as stored in the zip (compressed), or undefined when absent. */
   stored(name: string): Buffer | undefined {
-    const e = this.entries.get(name);
+    const e = this.entry(name);
     return e ? this.raw(e) : undefined;
   }
 
@@ -118,7 +127,7 @@ export class ZipArchive {
 
   /** The bytes of a part, or undefined when the package has none of that name. */
   bytes(name: string): Buffer | undefined {
-    const e = this.entries.get(name);
+    const e = this.entry(name);
     if (!e) return undefined;
     const raw = this.raw(e);
     let out: Buffer;
@@ -141,7 +150,10 @@ export class ZipArchive {
    * (sizes in the header, no data descriptors, no extra fields); times, attributes and CRCs of copied entries
    * are kept.
    */
-  rewrite(changes: Map<string, string | Buffer>): Buffer {
+  rewrite(asked: Map<string, string | Buffer>): Buffer {
+    // A change to an existing part goes to it under its stored name, whatever the case it was asked in.
+    const changes = new Map<string, string | Buffer>();
+    for (const [name, content] of asked) changes.set(this.folded.get(name.toLowerCase()) ?? name, content);
     const chunks: Buffer[] = [];
     const central: Buffer[] = [];
     let offset = 0;
