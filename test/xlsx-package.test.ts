@@ -178,8 +178,8 @@ describe("shared strings", () => {
 describe("number formats", () => {
   it("maps each cell format to its code: custom, built-in, the zh-CN built-ins; cell style formats are not cells'", () => {
     const styles = stylesXml(
-      { 164: '0.00"万元"', 165: "0.0%", 166: "GENERAL" },
-      [0, 164, 2, 31, 165, 49, 999, 14, 166]
+      { 164: '0.00"万元"', 165: "0.0%", 166: "GENERAL", 167: "" },
+      [0, 164, 2, 31, 165, 49, 999, 14, 166, 167]
     );
     expect(parseCellFormats(styles)).toEqual([
       "General",
@@ -190,6 +190,7 @@ describe("number formats", () => {
       "@",
       "General",
       "mm-dd-yy",
+      "General",
       "General",
     ]);
     expect(builtInFormat(44)).toMatch(/¥/);

@@ -154,10 +154,10 @@ export function parseCellFormats(xml: string): string[] {
     },
     text() {},
   });
-  // "GENERAL" as a custom code is General (Excel shows it so).
+  // A custom code "GENERAL", or an empty one, is General (Excel shows it so).
   return ids.map((id) => {
     const code = custom.get(id) ?? BUILT_IN_FORMATS[id] ?? "General";
-    return code.toLowerCase() === "general" ? "General" : code;
+    return code === "" || code.toLowerCase() === "general" ? "General" : code;
   });
 }
 
