@@ -366,33 +366,45 @@ export class FakeWorkbookProxy extends FakeClientObject<FakeExcel> {
   }
 }
 
-export class FakeWorksheetCollection extends FakeClientObject<FakeSheetState[]> {
-  private _items: FakeWorksheet[] | undefined;
-  constructor(context: FakeRequestContext) {
-    super(context, "WorksheetCollection", () => context.host.state.sheets);
-  }
+/**
+ * A collection: no scalars of its own, and `items` loaded as proxies of its members (`_members`), each with the
+ * items' own load tree. `_listBytes` is what the collection adds to the payload besides its items.
+ */
+abstract class FakeCollection<T, I extends FakeClientObject<unknown>> extends FakeClientObject<T> {
+  private _items: I[] | undefined;
+  protected readonly _listBytes: number = 2;
+  protected abstract _members(t: T): I[];
   protected _scalarNames(): string[] {
     return [];
   }
   protected _scalar(): unknown {
     return undefined;
   }
-  get items(): FakeWorksheet[] {
+  get items(): I[] {
     if (!this._items) throw notLoaded(this._className, "items");
     return this._items;
   }
   override _execLoad(tree: LoadTree): Loaded {
-    const sheets = this._target();
     const itemTree = tree.props.get("items") ?? tree;
-    const items = sheets.map((s) => new FakeWorksheet(this.context, () => s));
+    const items = this._members(this._target());
     const loads = items.map((i) => i._execLoad(isEmptyTree(itemTree) ? ALL : itemTree));
     return {
-      bytes: loads.reduce((s, l) => s + l.bytes, 0),
+      bytes: loads.reduce((s, l) => s + l.bytes, 0) + this._listBytes,
       apply: () => {
         this._items = items;
         loads.forEach((l) => l.apply());
       },
     };
+  }
+}
+
+export class FakeWorksheetCollection extends FakeCollection<FakeSheetState[], FakeWorksheet> {
+  protected override readonly _listBytes = 0;
+  constructor(context: FakeRequestContext) {
+    super(context, "WorksheetCollection", () => context.host.state.sheets);
+  }
+  protected _members(sheets: FakeSheetState[]): FakeWorksheet[] {
+    return sheets.map((s) => new FakeWorksheet(this.context, () => s));
   }
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this.host._sheet(this.host.state.active));
@@ -1634,42 +1646,21 @@ function cfAreas(cf: FakeConditionalFormat): RangePosition[] {
   return cf.ranges.map((r) => parseRange(r));
 }
 
-export class FakeConditionalFormatCollection extends FakeClientObject<RangeTarget> {
-  private _items: FakeConditionalFormat_[] | undefined;
+export class FakeConditionalFormatCollection extends FakeCollection<RangeTarget, FakeConditionalFormat_> {
   constructor(context: FakeRequestContext, resolver: () => RangeTarget) {
     super(context, "ConditionalFormatCollection", resolver);
-  }
-  protected _scalarNames(): string[] {
-    return [];
-  }
-  protected _scalar(): unknown {
-    return undefined;
   }
   /** The formats that overlap the range, in priority order. */
   private _overlapping(t: RangeTarget): FakeConditionalFormat[] {
     return t.sheet.conditionalFormats.filter((cf) => cfAreas(cf).some((a) => intersects(a, t.area)));
   }
-  get items(): FakeConditionalFormat_[] {
-    if (!this._items) throw notLoaded(this._className, "items");
-    return this._items;
-  }
-  override _execLoad(tree: LoadTree): Loaded {
-    const t = this._target();
-    const itemTree = tree.props.get("items") ?? tree;
-    const items = this._overlapping(t).map(
+  protected _members(t: RangeTarget): FakeConditionalFormat_[] {
+    return this._overlapping(t).map(
       (cf) =>
         new FakeConditionalFormat_(this.context, () =>
           this.host._deletedFormats.has(cf) ? null : { sheet: t.sheet, cf }
         )
     );
-    const loads = items.map((i) => i._execLoad(isEmptyTree(itemTree) ? ALL : itemTree));
-    return {
-      bytes: loads.reduce((s, l) => s + l.bytes, 0) + 2,
-      apply: () => {
-        this._items = items;
-        loads.forEach((l) => l.apply());
-      },
-    };
   }
   add(type: string): FakeConditionalFormat_ {
     let created: CfTarget | undefined;
@@ -1973,30 +1964,10 @@ function checkXml(xml: unknown): string {
   return xml;
 }
 
-/** What both part collections share: no scalars of their own, and `items` loaded as parts. */
-abstract class FakePartList extends FakeClientObject<PartState[]> {
-  private _items: FakeCustomXmlPart_[] | undefined;
-  protected _scalarNames(): string[] {
-    return [];
-  }
-  protected _scalar(): unknown {
-    return undefined;
-  }
-  get items(): FakeCustomXmlPart_[] {
-    if (!this._items) throw notLoaded(this._className, "items");
-    return this._items;
-  }
-  override _execLoad(tree: LoadTree): Loaded {
-    const itemTree = tree.props.get("items") ?? tree;
-    const items = this._target().map((p) => new FakeCustomXmlPart_(this.context, () => p));
-    const loads = items.map((i) => i._execLoad(isEmptyTree(itemTree) ? ALL : itemTree));
-    return {
-      bytes: loads.reduce((s, l) => s + l.bytes, 0) + 2,
-      apply: () => {
-        this._items = items;
-        loads.forEach((l) => l.apply());
-      },
-    };
+/** What both part collections share: their items are the parts. */
+abstract class FakePartList extends FakeCollection<PartState[], FakeCustomXmlPart_> {
+  protected _members(parts: PartState[]): FakeCustomXmlPart_[] {
+    return parts.map((p) => new FakeCustomXmlPart_(this.context, () => p));
   }
 }
 
