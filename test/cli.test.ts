@@ -5,6 +5,7 @@ import * as path from "path";
 import { promisify } from "util";
 import ExcelJS from "exceljs";
 import { mapOrdered, parseArgs, cellRef } from "../src/cli/main";
+import type { UsageError } from "../src/cli/args";
 import { runCli, type Captured } from "./support/cli";
 import { writeWorkbookFile } from "../src/xlsx/write";
 import { buildTable, layoutWorkbook, SAMPLE_LAYOUT } from "./builder/layout";
@@ -98,6 +99,24 @@ describe("usage", () => {
       lang: "en",
     });
     expect(parseArgs(["check", "--", "--odd-name.xlsx"])).toMatchObject({ files: ["--odd-name.xlsx"] });
+  });
+
+  it("names the allowed values of an option given another one, in both languages", () => {
+    const problem = (...argv: string[]) => {
+      try {
+        parseArgs(argv);
+      } catch (e) {
+        return (e as UsageError).text;
+      }
+      throw new Error("expected a UsageError");
+    };
+    expect(problem("check", "a.xlsx", "--format", "xml")).toEqual({
+      zh: "--format 只能是 text 或 json（收到：xml）",
+      en: "--format must be text or json (got: xml)",
+    });
+    expect(problem("check", "a.xlsx", "--lang=fr").en).toBe("--lang must be zh or en (got: fr)");
+    expect(problem("template", "--kind", "school").zh).toBe("--kind 只能是 department 或 project（收到：school）");
+    expect(problem("template", "--form=wide").en).toBe("--form must be merged or split (got: wide)");
   });
 });
 

@@ -125,6 +125,15 @@ export function parseArgs(argv: string[]): Command {
   const tplProblems: Message[] = [];
   const chkProblems: Message[] = [];
   const got = (v: string | undefined) => ({ zh: v ?? "空", en: v ?? "nothing" });
+  /** `v` when it is one of `allowed`; otherwise undefined, and the problem goes into `into`. */
+  const oneOf = <T extends string>(name: string, v: string | undefined, allowed: readonly T[], into: Message[]) => {
+    if (v !== undefined && (allowed as readonly string[]).includes(v)) return v as T;
+    into.push({
+      zh: `--${name} 只能是 ${allowed.join(" 或 ")}（收到：${got(v).zh}）`,
+      en: `--${name} must be ${allowed.join(" or ")} (got: ${got(v).en})`,
+    });
+    return undefined;
+  };
 
   for (const t of tokenize(argv)) {
     if (t.kind === "positional") {
@@ -149,20 +158,10 @@ export function parseArgs(argv: string[]): Command {
         version = true;
         break;
       case "format":
-        if (v === "text" || v === "json") format = v;
-        else
-          problems.push({
-            zh: `--format 只能是 text 或 json（收到：${got(v).zh}）`,
-            en: `--format must be text or json (got: ${got(v).en})`,
-          });
+        format = oneOf("format", v, ["text", "json"] as const, problems) ?? format;
         break;
       case "lang":
-        if (v === "zh" || v === "en") lang = v;
-        else
-          problems.push({
-            zh: `--lang 只能是 zh 或 en（收到：${got(v).zh}）`,
-            en: `--lang must be zh or en (got: ${got(v).en})`,
-          });
+        lang = oneOf("lang", v, ["zh", "en"] as const, problems) ?? lang;
         break;
       case "report":
       case "annotate":
@@ -181,22 +180,16 @@ export function parseArgs(argv: string[]): Command {
             en: `--year must be a budget year such as 2022 (got: ${got(v).en})`,
           });
         break;
-      case "kind":
-        if (v === "department" || v === "project") tpl.kind = v;
-        else
-          tplProblems.push({
-            zh: `--kind 只能是 department 或 project（收到：${got(v).zh}）`,
-            en: `--kind must be department or project (got: ${got(v).en})`,
-          });
+      case "kind": {
+        const kind = oneOf("kind", v, ["department", "project"] as const, tplProblems);
+        if (kind) tpl.kind = kind;
         break;
-      case "form":
-        if (v === "merged" || v === "split") tpl.form = v;
-        else
-          tplProblems.push({
-            zh: `--form 只能是 merged 或 split（收到：${got(v).zh}）`,
-            en: `--form must be merged or split (got: ${got(v).en})`,
-          });
+      }
+      case "form": {
+        const form = oneOf("form", v, ["merged", "split"] as const, tplProblems);
+        if (form) tpl.form = form;
         break;
+      }
       case "from":
       case "output":
         if (v === undefined || v === "")
