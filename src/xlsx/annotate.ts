@@ -15,8 +15,8 @@
 import { parseCell, parseRange, rangeAddress } from "../core/address";
 import type { Finding, Lang, Severity } from "../core/finding";
 import { MARK_COLORS, markFormula, mergeAround, planMarks, worstPerCell } from "../core/marks";
-import { officeDocumentPart, sheetEntries, type SheetEntry } from "./package";
-import { attributes, dirOf, escapeXml, relsOf, resolveTarget } from "./xml";
+import { officeDocumentPart, partOfType, sheetEntries, type SheetEntry, type Targets } from "./package";
+import { attributes, dirOf, escapeXml, relationships, relsOf } from "./xml";
 import { ZipArchive } from "./zip";
 
 /** One row of the 检查结果 sheet. */
@@ -83,6 +83,7 @@ interface WorkbookParts {
   workbookXml: string;
   relsPart: string;
   relsXml: string;
+  targets: Targets;
   sheets: SheetEntry[];
   relPrefix: string;
 }
@@ -94,8 +95,9 @@ function workbookParts(zip: ZipArchive): WorkbookParts {
   const relsXml = text(zip, relsPart);
   const relPrefix = prefixOf(workbookXml, NS_REL) ?? prefixOf(workbookXml, NS_REL_STRICT);
   if (!relPrefix) throw new AnnotateError("the workbook part declares no relationships namespace");
-  const sheets = sheetEntries(workbookPart, workbookXml, relsXml);
-  return { workbookPart, workbookXml, relsPart, relsXml, sheets, relPrefix };
+  const targets = relationships(relsXml, workbookPart);
+  const sheets = sheetEntries(workbookXml, targets);
+  return { workbookPart, workbookXml, relsPart, relsXml, targets, sheets, relPrefix };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -403,9 +405,7 @@ export function isProtected(sheetXml: string): boolean {
 }
 
 function stylesPartOf(wb: WorkbookParts): string {
-  for (const tag of wb.relsXml.match(/<(?:[\w.-]+:)?Relationship\b[^>]*>/g) ?? []) {
-    const a = attributes(tag);
-    if (/\/styles$/.test(a.Type ?? "") && a.Target) return resolveTarget(dirOf(wb.workbookPart), a.Target);
-  }
-  throw new AnnotateError("the workbook has no styles part");
+  const part = partOfType(wb.targets, "styles");
+  if (!part) throw new AnnotateError("the workbook has no styles part");
+  return part;
 }

@@ -28,9 +28,17 @@ export function officeDocumentPart(rootRelsXml: string | undefined): string {
   return "xl/workbook.xml";
 }
 
+/** The workbook part's relationships (`relationships` of its .rels part). */
+export type Targets = ReturnType<typeof relationships>;
+
+/** The part the first relationship of a type points to ("styles", "sharedStrings"), or undefined. */
+export function partOfType(targets: Targets, type: string): string | undefined {
+  for (const rel of targets.values()) if (rel.type.endsWith(`/${type}`)) return rel.target;
+  return undefined;
+}
+
 /** The sheets the workbook part lists, in tab order, with the parts their relationships point to. */
-export function sheetEntries(workbookPart: string, workbookXml: string, relsXml: string): SheetEntry[] {
-  const targets = relationships(relsXml, workbookPart);
+export function sheetEntries(workbookXml: string, targets: Targets): SheetEntry[] {
   const out: SheetEntry[] = [];
   for (const tag of workbookXml.match(/<(?:[\w.-]+:)?sheet\b[^>]*>/g) ?? []) {
     const a = attributes(tag);
@@ -60,16 +68,12 @@ export function readPackage(bytes: Uint8Array): WorkbookSnapshot {
   const workbookPart = officeDocumentPart(zip.text("_rels/.rels"));
   const workbookXml = zip.text(workbookPart);
   if (workbookXml === undefined) throw new NotAWorkbook(`no ${workbookPart}`);
-  const relsXml = zip.text(relsOf(workbookPart)) ?? "";
-  const sheets = sheetEntries(workbookPart, workbookXml, relsXml).filter((s) => isWorksheet(s.type));
+  const targets = relationships(zip.text(relsOf(workbookPart)) ?? "", workbookPart);
+  const sheets = sheetEntries(workbookXml, targets).filter((s) => isWorksheet(s.type));
   if (sheets.length === 0) throw new NotAWorkbook("no worksheet");
 
-  let sharedStringsPart: string | undefined;
-  let stylesPart: string | undefined;
-  for (const rel of relationships(relsXml, workbookPart).values()) {
-    if (/\/sharedStrings$/.test(rel.type)) sharedStringsPart = rel.target;
-    else if (/\/styles$/.test(rel.type)) stylesPart = rel.target;
-  }
+  const sharedStringsPart = partOfType(targets, "sharedStrings");
+  const stylesPart = partOfType(targets, "styles");
   const sharedStringsXml = sharedStringsPart ? zip.text(sharedStringsPart) : undefined;
   const stylesXml = stylesPart ? zip.text(stylesPart) : undefined;
   const pr = /<(?:[\w.-]+:)?workbookPr\b[^>]*>/.exec(workbookXml);
