@@ -3,7 +3,8 @@
  * `workbook.customXmlParts` (WPS through CustomXMLParts) is a file customXml/itemN.xml of the zip, with its
  * properties in customXml/itemPropsN.xml and a relationship from the workbook part. The CLI reads it from there.
  *
- * jszip: the zip library exceljs itself uses, already installed with it.
+ * Read with the package reader's zip layer (src/xlsx/zip.ts); written (by tests and fixtures) with jszip, the zip
+ * library exceljs itself uses, already installed with it.
  */
 import JSZip from "jszip";
 import {
@@ -14,6 +15,7 @@ import {
   type Acceptance,
 } from "../core/acceptance";
 import { decodePart } from "./xml";
+import { ZipArchive } from "./zip";
 
 /** customXml/item1.xml, item2.xml… (not the itemProps files). */
 const ITEM = /^customXml\/item(\d+)\.xml$/;
@@ -23,16 +25,16 @@ const ITEM = /^customXml\/item(\d+)\.xml$/;
  * damaged (the checker then simply shows every finding). Never throws.
  */
 export async function readAcceptancesFromXlsx(data: Uint8Array | ArrayBuffer): Promise<Acceptance[]> {
-  let zip: JSZip;
+  let zip: ZipArchive;
   try {
-    zip = await JSZip.loadAsync(data);
+    zip = new ZipArchive(data instanceof Uint8Array ? data : new Uint8Array(data));
   } catch {
     return [];
   }
   const out: Acceptance[] = [];
-  for (const name of itemNames(zip)) {
+  for (const name of itemNames(zip.names())) {
     try {
-      const xml = decodePart(await zip.file(name)!.async("uint8array"));
+      const xml = zip.text(name)!;
       if (isAcceptancesXml(xml)) out.push(...acceptancesFromXml(xml));
     } catch {
       // a damaged part: skip it
@@ -41,10 +43,9 @@ export async function readAcceptancesFromXlsx(data: Uint8Array | ArrayBuffer): P
   return out;
 }
 
-function itemNames(zip: JSZip): string[] {
-  return Object.keys(zip.files)
-    .filter((n) => ITEM.test(n) && !zip.files[n].dir)
-    .sort((a, b) => Number(ITEM.exec(a)![1]) - Number(ITEM.exec(b)![1]));
+/** The custom XML item parts among a package's part names, by their number. */
+function itemNames(names: string[]): string[] {
+  return names.filter((n) => ITEM.test(n)).sort((a, b) => Number(ITEM.exec(a)![1]) - Number(ITEM.exec(b)![1]));
 }
 
 const REL_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml";
@@ -63,7 +64,7 @@ export async function writeAcceptancesToXlsx(
 ): Promise<Buffer> {
   const zip = await JSZip.loadAsync(data);
   let n: number | undefined;
-  for (const name of itemNames(zip)) {
+  for (const name of itemNames(Object.keys(zip.files))) {
     if (isAcceptancesXml(decodePart(await zip.file(name)!.async("uint8array")))) n = Number(ITEM.exec(name)![1]);
   }
   const xml = acceptancesToXml(list);
@@ -71,7 +72,7 @@ export async function writeAcceptancesToXlsx(
     zip.file(`customXml/item${n}.xml`, xml);
     return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
   }
-  n = itemNames(zip).reduce((max, name) => Math.max(max, Number(ITEM.exec(name)![1])), 0) + 1;
+  n = itemNames(Object.keys(zip.files)).reduce((max, name) => Math.max(max, Number(ITEM.exec(name)![1])), 0) + 1;
   zip.file(`customXml/item${n}.xml`, xml);
   zip.file(
     `customXml/itemProps${n}.xml`,
