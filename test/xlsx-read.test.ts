@@ -12,7 +12,6 @@ import {
   WorkbookReadError,
 } from "../src/xlsx/read";
 import {
-  dateToSerial,
   formulaResult,
   plainText,
   serialToDate,
@@ -20,7 +19,7 @@ import {
   sheetToSnapshot,
   toCellValue,
 } from "../src/xlsx/read-exceljs";
-import { formulaText } from "../src/xlsx/parts";
+import { dateToSerial, formulaText } from "../src/xlsx/parts";
 import type { WorkbookSnapshot } from "../src/core/snapshot";
 import { workbookToBuffer } from "../src/xlsx/write";
 import { layoutWorkbook } from "./builder/layout";

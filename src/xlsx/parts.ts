@@ -265,13 +265,29 @@ function parseArea(ref: string): RangePosition | null {
   }
 }
 
-/** An error literal as Office.js gives it ("#REF!", "#N/A"). */
-function errorValue(text: string): CellValue {
-  const s = text.trim().toUpperCase();
+/** An error literal as Office.js gives it ("#REF!", "#N/A"); "#VALUE!" when there is none. */
+export function errorValue(text: unknown): CellValue {
+  const s = typeof text === "string" ? text.trim().toUpperCase() : "";
   return { error: s || "#VALUE!" };
 }
 
-const MS_PER_DAY = 86400000;
+export const MS_PER_DAY = 24 * 60 * 60 * 1000;
+/** Serial number of 1970-01-01 in the 1900 date system. */
+export const UNIX_EPOCH_SERIAL = 25569;
+/** Days between the 1900 and the 1904 date systems. */
+export const DATE1904_OFFSET = 1462;
+
+/**
+ * A moment → its serial number, rounded to the millisecond. Also the exact inverse of exceljs's serial → Date
+ * (serialToDate in read-exceljs.ts), so serials before 1900-03-01 (where Excel's fictitious 1900-02-29 sits) come
+ * back unchanged too.
+ */
+export function dateToSerial(date: Date, date1904 = false): number {
+  const serial = UNIX_EPOCH_SERIAL + date.getTime() / MS_PER_DAY - (date1904 ? DATE1904_OFFSET : 0);
+  // Remove float noise below a millisecond (Excel keeps about 15 significant digits).
+  return Math.round(serial * MS_PER_DAY) / MS_PER_DAY;
+}
+
 /** An ISO 8601 date, date-time or time of day (cells of type "d") → its serial number (a time: the day's fraction). */
 function isoToSerial(text: string, date1904: boolean): CellValue {
   const s = text.trim();
@@ -279,7 +295,7 @@ function isoToSerial(text: string, date1904: boolean): CellValue {
   if (time) return (Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3] ?? 0)) / 86400;
   const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(s) || !/T/.test(s) ? s : s + "Z");
   if (Number.isNaN(ms)) return { error: "#VALUE!" };
-  return 25569 + ms / MS_PER_DAY - (date1904 ? 1462 : 0);
+  return dateToSerial(new Date(ms), date1904);
 }
 
 /**

@@ -7,26 +7,12 @@ import ExcelJS from "exceljs";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import { emptySnapshot } from "../core/snapshot";
 import { cellAddress, rangeAddress } from "../core/address";
-import { formulaText } from "./parts";
-
-const MS_PER_DAY = 24 * 60 * 60 * 1000;
-/** Serial number of 1970-01-01 in the 1900 date system. */
-const UNIX_EPOCH_SERIAL = 25569;
-/** Days between the 1900 and the 1904 date systems. */
-const DATE1904_OFFSET = 1462;
+import { DATE1904_OFFSET, dateToSerial, errorValue, formulaText, MS_PER_DAY, UNIX_EPOCH_SERIAL } from "./parts";
 
 /**
- * A Date that exceljs made from a serial number back to that serial number. exceljs converts with
- * `date = (serial - 25569 [+ 1462]) days after 1970-01-01 UTC`, rounded to the millisecond; this is its exact
- * inverse, so serials before 1900-03-01 (where Excel's fictitious 1900-02-29 sits) come back unchanged too.
+ * A serial number → the Date exceljs makes of it: `(serial - 25569 [+ 1462]) days after 1970-01-01 UTC`, rounded
+ * to the millisecond. dateToSerial (src/xlsx/parts.ts) is its exact inverse.
  */
-export function dateToSerial(date: Date, date1904 = false): number {
-  const serial = UNIX_EPOCH_SERIAL + date.getTime() / MS_PER_DAY - (date1904 ? DATE1904_OFFSET : 0);
-  // Remove float noise below a millisecond (Excel keeps about 15 significant digits).
-  return Math.round(serial * MS_PER_DAY) / MS_PER_DAY;
-}
-
-/** The inverse of dateToSerial, as exceljs does it. */
 export function serialToDate(serial: number, date1904 = false): Date {
   return new Date(Math.round((serial - UNIX_EPOCH_SERIAL + (date1904 ? DATE1904_OFFSET : 0)) * MS_PER_DAY));
 }
@@ -42,12 +28,6 @@ export function plainText(v: unknown): string {
     if ("text" in o) return plainText(o.text);
   }
   return "";
-}
-
-/** Normalises an Excel error literal; exceljs keeps the text from the file ("#REF!", "#N/A"). */
-function errorValue(e: unknown): CellValue {
-  const s = typeof e === "string" && e.trim() ? e.trim().toUpperCase() : "#VALUE!";
-  return { error: s };
 }
 
 /**
